@@ -1,0 +1,82 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Layers each layer must not import (engine <- document <- cli/report/server <- web). */
+const forbiddenLayers = {
+  engine: ['document', 'cli', 'report', 'server', 'web'],
+  document: ['cli', 'report', 'server', 'web'],
+  cli: ['server', 'web'],
+  report: ['cli', 'server', 'web'],
+  server: ['cli', 'web'],
+};
+
+const layerRules = Object.entries(forbiddenLayers).map(([layer, forbidden]) => ({
+  files: [`src/${layer}/**/*.ts`],
+  ignores: ['**/*.test.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `(^|/)(${forbidden.join('|')})(/|$)`,
+            message: `The ${layer} layer may not depend on ${forbidden.join(', ')} (see README, Architecture).`,
+          },
+          ...(layer === 'engine'
+            ? [
+                {
+                  regex: '^(?!\\.)',
+                  message:
+                    'The engine is pure and self-contained: relative imports only (no packages, no node: modules).',
+                },
+              ]
+            : []),
+        ],
+      },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  ...layerRules,
+  {
+    // The engine takes no clock, randomness or I/O except what is passed in.
+    files: ['src/engine/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Pass a seeded random source in.' },
+        { object: 'Date', property: 'now', message: 'Pass the time in.' },
+        { object: 'performance', property: 'now', message: 'Pass the time in.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date']", message: 'Pass dates in.' },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'process',
+        'console',
+        'fetch',
+        'setTimeout',
+        'setInterval',
+      ],
+    },
+  },
+);

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { GpError, path } from './errors.js';
+
+describe('GpError', () => {
+  it('prefixes the message with the field path', () => {
+    const e = new GpError('OUT_OF_RANGE', 'options[2].life', 'must be > 0');
+    expect(e.message).toBe('options[2].life: must be > 0');
+    expect(e.code).toBe('OUT_OF_RANGE');
+    expect(e.field).toBe('options[2].life');
+    expect(e.detail).toBe('must be > 0');
+    expect(e).toBeInstanceOf(Error);
+  });
+
+  it('omits the prefix when the error concerns the whole call', () => {
+    expect(new GpError('EMPTY', '', 'nothing to compute').message).toBe('nothing to compute');
+  });
+});
+
+describe('path', () => {
+  it('joins names with dots and indexes with brackets', () => {
+    expect(path('options', 2, 'life')).toBe('options[2].life');
+    expect(path('matrix', 0, 1)).toBe('matrix[0][1]');
+    expect(path('', 'weights', 3)).toBe('weights[3]');
+  });
+});
