@@ -54,3 +54,24 @@ export function path(...parts: readonly (string | number)[]): string {
   }
   return out;
 }
+
+/**
+ * Runs `compute` and re-throws any GpError with its field placed under `prefix`, so a caller
+ * that passed `options[2]` to a function sees `options[2].life` rather than `life`.
+ */
+export function withFieldPrefix<T>(prefix: string, compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof GpError && prefix !== '') {
+      const field =
+        error.field === ''
+          ? prefix
+          : error.field.startsWith('[')
+            ? prefix + error.field
+            : `${prefix}.${error.field}`;
+      throw new GpError(error.code, field, error.detail);
+    }
+    throw error;
+  }
+}
