@@ -24,6 +24,16 @@ const layerRules = Object.entries(forbiddenLayers).map(([layer, forbidden]) => (
             regex: `(^|/)(${forbidden.join('|')})(/|$)`,
             message: `The ${layer} layer may not depend on ${forbidden.join(', ')} (see README, Architecture).`,
           },
+          ...(layer === 'document'
+            ? [
+                {
+                  regex:
+                    '^(node:)?(fs|fs/promises|net|http|https|child_process|worker_threads|os|process)$',
+                  message:
+                    'The document layer does no I/O: callers pass text or bytes in and write what it returns.',
+                },
+              ]
+            : []),
           ...(layer === 'engine'
             ? [
                 {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type NumberFormat, parseNumberText } from './number-text.js';
+import { type NumberFormat, parseNumberText, printedDecimals } from './number-text.js';
 
 function value(text: string, format?: NumberFormat) {
   const result = parseNumberText(text, format);
@@ -117,5 +117,23 @@ describe('parseNumberText', () => {
         }
       }),
     );
+  });
+});
+
+describe('printedDecimals', () => {
+  it('counts the decimal places a published value was rounded to', () => {
+    expect(printedDecimals('1,34', 'id')).toBe(2);
+    expect(printedDecimals('356.883.200', 'id')).toBe(0);
+    expect(printedDecimals('97,3 %', 'id')).toBe(1);
+    expect(printedDecimals('0,05', 'id')).toBe(2);
+    expect(printedDecimals('Rp 1,2 milyar', 'id')).toBe(-8);
+    expect(printedDecimals('29.20', 'en')).toBe(2);
+    expect(printedDecimals(1.3)).toBe(1);
+    expect(printedDecimals(180)).toBe(0);
+  });
+
+  it('gives no precision for text that is not one number', () => {
+    expect(printedDecimals('6–12')).toBeUndefined();
+    expect(printedDecimals('abc')).toBeUndefined();
   });
 });

@@ -166,3 +166,37 @@ function ok(
 function fail(message: string): NumberTextResult {
   return { ok: false, message };
 }
+
+/**
+ * Decimal places as printed, the rounding a published value carries: "1,34" → 2,
+ * "356.883.200" → 0, "Rp 1,2 milyar" → −8 (known to the nearest 10⁸). A number typed as a
+ * number carries the places of its shortest form (1.3 → 1; write "1,30" to keep the zero).
+ */
+export function printedDecimals(
+  printed: number | string,
+  format?: NumberFormat,
+): number | undefined {
+  if (typeof printed === 'number') {
+    if (!Number.isFinite(printed)) return undefined;
+    const [, fraction = ''] = String(printed).split('.');
+    return /e/i.test(String(printed)) ? undefined : fraction.length;
+  }
+  const normalised = printed.replace(/[\u2212\u2012]/g, '-').replace(/,-(?=\s|$)/g, '');
+  const match = PATTERN.exec(normalised.trim());
+  const token = match?.groups?.a;
+  if (match === null || token === undefined || match.groups?.b !== undefined) return undefined;
+  const plain = parsePlainNumber(token, format);
+  if (!plain.ok) return undefined;
+  const scaleWord = match.groups?.scaleA;
+  const exponent = scaleWord === undefined ? 0 : (SCALE_WORDS[scaleWord.toLowerCase()] ?? 0);
+  for (const mark of ['.', ','] as const) {
+    const at = token.lastIndexOf(mark);
+    if (at < 0) continue;
+    const fraction = token.slice(at + 1);
+    const asDecimal = Number(token.slice(0, at).replace(/[.,]/g, '') + '.' + fraction);
+    if (/^\d+$/.test(fraction) && asDecimal === Math.abs(plain.value)) {
+      return fraction.length - exponent;
+    }
+  }
+  return exponent === 0 ? 0 : -exponent;
+}

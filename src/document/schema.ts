@@ -1,0 +1,318 @@
+/**
+ * The study file, version 1 (`lestari: 1`): one schema for YAML and JSON. Numbers may be
+ * written as numbers or as text in the file's `numberFormat` (id: 1.212.985,22; en:
+ * 1,212,985.22). `studyFileSchema(format)` is built per file because how text numbers read
+ * depends on the format the file declares.
+ */
+import { z } from 'zod';
+import { didYouMean } from './did-you-mean.js';
+import { fieldTypes } from './fields.js';
+import type { PublishedValue, StudyInput } from '../engine/study/study-input.js';
+import { type NumberFormat, parseNumberText, printedDecimals } from './number-text.js';
+
+export const STUDY_FILE_VERSION = 1;
+
+/** A strict object whose unknown keys are reported one by one with a suggestion. */
+export function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (iss) => {
+      if (iss.code !== 'unrecognized_keys') return undefined;
+      return iss.keys
+        .map((key) => {
+          const near = didYouMean(key, known);
+          return near
+            ? `unknown field "${key}" (did you mean "${near}"?)`
+            : `unknown field "${key}"`;
+        })
+        .join('\n');
+    },
+  });
+}
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be an id: letters, digits, _ . - (e.g. alt-1, bod)');
+const text = z.string().min(1, 'must not be empty');
+
+export function studyFileSchema(format: NumberFormat | undefined) {
+  const f = fieldTypes(format);
+  const record = <T extends z.ZodType>(value: T) => z.record(z.string(), value);
+
+  const stream = strictObject({
+    name: text,
+    quantity: f.number,
+    unit: text.optional(),
+    density: f.number.optional(),
+  });
+
+  const costItems = z.union([
+    f.amount.transform((amount) => [{ item: '', amount }]),
+    z.array(strictObject({ item: text, amount: f.amount, quantity: f.number.optional() })),
+  ]);
+
+  const limit = strictObject({
+    max: f.number.optional(),
+    min: f.number.optional(),
+    range: f.numberOrRange.optional(),
+    unit: text.optional(),
+    citation: text.optional(),
+  }).check((ctx) => {
+    const given = (['max', 'min', 'range'] as const).filter((k) => ctx.value[k] !== undefined);
+    if (given.length !== 1) {
+      ctx.issues.push({
+        code: 'custom',
+        message: 'give exactly one of max, min or range',
+        input: ctx.value,
+      });
+    }
+  });
+
+  const scale = strictObject({ min: f.number, max: f.number });
+  const matrix = z.array(z.array(f.number));
+
+  return strictObject({
+    lestari: z.literal(STUDY_FILE_VERSION, { error: 'must be 1 (the study file version)' }),
+    language: z.enum(['id', 'en']).default('id'),
+    numberFormat: z.enum(['id', 'en']).optional(),
+    study: strictObject({
+      title: text,
+      organisation: strictObject({
+        name: text,
+        sector: text.optional(),
+        location: text.optional(),
+        products: text.optional(),
+        employees: f.number.optional(),
+      }),
+      team: z.array(strictObject({ name: text, role: text.optional() })).optional(),
+      period: text.optional(),
+      source: strictObject({ citation: text, url: text.optional() }).optional(),
+    }),
+    walkThrough: z.array(strictObject({ area: text, observation: text })).optional(),
+    massBalance: strictObject({
+      unit: text,
+      processes: z.array(
+        strictObject({
+          name: text,
+          inputs: z.array(stream),
+          products: z.array(stream),
+          wastes: z.array(stream).optional(),
+        }),
+      ),
+    }).optional(),
+    productivity: strictObject({
+      basis: z.enum(['value', 'physical']),
+      unit: text.optional(),
+      periods: z.array(
+        strictObject({
+          label: text,
+          outputs: z
+            .union([f.amount.transform((v) => ({ output: v })), record(f.amount)])
+            .optional(),
+          inputs: record(f.amount).optional(),
+          ratio: f.ratio.optional(),
+        }),
+      ),
+      yearInputs: record(f.amount).optional(),
+    }).optional(),
+    effluent: strictObject({
+      standard: id.optional(),
+      parameters: z.array(
+        strictObject({
+          id,
+          name: text,
+          unit: text.optional(),
+          measured: f.measured,
+          limit: limit.optional(),
+          weight: f.number.optional(),
+          anchors: z.array(strictObject({ level: f.number, value: f.number })).optional(),
+          level: f.number.optional(),
+          ideal: f.number.optional(),
+        }),
+      ),
+    }).optional(),
+    epi: strictObject({
+      method: z.enum(['deviation', 'traffic-light']),
+      belowDetectionLimit: z.enum(['limit', 'half', 'zero']).default('limit'),
+      bands: strictObject({ yellowFrom: f.number, greenFrom: f.number }).optional(),
+      scoring: z.enum(['interpolated', 'omax']).optional(),
+      weightsFrom: id.optional(),
+    }).optional(),
+    weights: strictObject({
+      ahp: z
+        .array(
+          strictObject({
+            id,
+            items: z.array(text),
+            matrix: matrix.optional(),
+            respondents: z.array(strictObject({ name: text.optional(), matrix })).optional(),
+            method: z.enum(['eigenvector', 'geometric-mean']).optional(),
+          }),
+        )
+        .optional(),
+      likert: z
+        .array(
+          strictObject({
+            id,
+            items: z.array(text),
+            scale: scale.default({ min: 1, max: 5 }),
+            responses: z.array(z.array(f.number)),
+            alpha: f.fraction.optional(),
+          }),
+        )
+        .optional(),
+    }).optional(),
+    survey: z
+      .array(
+        strictObject({
+          name: text,
+          scale: scale.default({ min: 1, max: 5 }),
+          responses: z.array(z.array(f.number)),
+        }),
+      )
+      .optional(),
+    problems: z
+      .array(
+        strictObject({
+          id,
+          title: text,
+          causes: z
+            .array(
+              strictObject({
+                category: z.enum([
+                  'man',
+                  'machine',
+                  'method',
+                  'material',
+                  'environment',
+                  'measurement',
+                  'other',
+                ]),
+                text,
+              }),
+            )
+            .optional(),
+        }),
+      )
+      .optional(),
+    goals: z.array(strictObject({ problem: id.optional(), goal: text, target: text })).optional(),
+    options: z
+      .array(
+        strictObject({
+          id,
+          name: text,
+          problem: id.optional(),
+          description: text.optional(),
+          economics: strictObject({
+            investment: costItems,
+            annualCosts: costItems.optional(),
+            annualBenefits: costItems.optional(),
+            life: f.number,
+            interestRate: f.fraction,
+            salvage: f.amount.optional(),
+          }).optional(),
+          effects: strictObject({
+            removal: record(f.fractionOrRange).optional(),
+            inputChanges: record(f.amount).optional(),
+            outputChanges: record(f.amount).optional(),
+            waste: strictObject({
+              before: f.number,
+              after: f.number,
+              unit: text.optional(),
+            }).optional(),
+          }).optional(),
+          sieve: record(z.union([f.yesNo, f.numberOrRange])).optional(),
+          scores: record(f.number).optional(),
+        }),
+      )
+      .optional(),
+    screening: strictObject({
+      sieve: z
+        .array(
+          strictObject({
+            problem: id.optional(),
+            criteria: z.array(
+              strictObject({
+                id,
+                name: text,
+                kind: z.enum(['max', 'min', 'required']),
+                cutoff: f.amount.optional(),
+              }),
+            ),
+            options: z.array(id).optional(),
+          }),
+        )
+        .optional(),
+      weightedSum: z
+        .array(
+          strictObject({
+            problem: id.optional(),
+            criteria: z.array(strictObject({ id, name: text, weight: f.number })),
+            options: z.array(id).optional(),
+          }),
+        )
+        .optional(),
+    }).optional(),
+    decisionRule: z.enum(['bcr', 'npv', 'annual-worth', 'incremental-irr']).optional(),
+    implementation: z
+      .array(
+        strictObject({
+          goal: text,
+          target: text,
+          action: text,
+          responsible: text,
+          executor: text,
+          option: id.optional(),
+          schedule: text.optional(),
+        }),
+      )
+      .optional(),
+    published: z
+      .array(
+        strictObject({
+          result: text,
+          value: z.union([z.number(), z.string()]),
+          where: text.optional(),
+          note: text.optional(),
+        }).transform((entry, ctx): PublishedValue => {
+          const parsed =
+            typeof entry.value === 'number'
+              ? {
+                  ok: true as const,
+                  parsed: {
+                    value: { kind: 'number' as const, value: entry.value },
+                    percent: false,
+                  },
+                }
+              : parseNumberText(entry.value, format);
+          const decimals = printedDecimals(entry.value, format);
+          if (!parsed.ok || parsed.parsed.value.kind !== 'number' || decimals === undefined) {
+            ctx.issues.push({
+              code: 'custom',
+              path: ['value'],
+              message: parsed.ok ? 'must be one published number' : parsed.message,
+              input: entry.value,
+            });
+            return z.NEVER;
+          }
+          return {
+            result: entry.result,
+            value: parsed.parsed.value.value,
+            decimals,
+            percent: parsed.parsed.percent,
+            text: String(entry.value),
+            ...(entry.where !== undefined && { where: entry.where }),
+            ...(entry.note !== undefined && { note: entry.note }),
+          };
+        }),
+      )
+      .optional(),
+  });
+}
+
+export type StudyFile = z.output<ReturnType<typeof studyFileSchema>>;
+export type StudyFileInput = z.input<ReturnType<typeof studyFileSchema>>;
+
+// The parsed file is exactly what the engine evaluates: a compile-time check.
+type Assignable<T extends StudyInput> = T;
+export type StudyFileIsStudyInput = Assignable<StudyFile>;
