@@ -74,6 +74,14 @@ options:
     ]);
   });
 
+  it('explains a decimal comma that YAML flow style split into a new entry', () => {
+    const text = `${minimal}effluent:\n  parameters:\n    - { id: bod, name: BOD, measured: 17, weight: 4,1 }\nproductivity:\n  basis: value\n  periods:\n    - { label: Jan, inputs: { total: 23.781,28 } }\n`;
+    expect(errorsOf(text)).toEqual([
+      's.yaml:9:53 effluent.parameters[0].1: unknown field "1": a decimal comma inside { … } starts a new entry; quote the number ("4,1") or put the field on its own line',
+      's.yaml:13:45 productivity.periods[0].inputs.28: unexpected entry "28": a decimal comma inside { … } starts a new entry; quote the number ("4,1") or put the field on its own line',
+    ]);
+  });
+
   it('reports YAML syntax errors with their place', () => {
     const [error] = errorsOf('lestari: 1\nstudy: [\n');
     expect(error).toMatch(/^s\.yaml:3:1: /);

@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { StudyInput } from '../engine/study/study-input.js';
-import { type StudyFile, studyFileSchema } from './schema.js';
+import { FLOW_COMMA_HINT, type StudyFile, studyFileSchema } from './schema.js';
 import type { NumberFormat } from './number-text.js';
 
 /** The largest study file Lestari reads (bytes); a study of 10 MB is already enormous. */
@@ -120,7 +120,13 @@ export function parseStudyText(text: string): ParseStudyResult {
       });
       continue;
     }
-    const message = /received undefined/.test(issue.message) ? 'is required' : issue.message;
+    const last = issue.path[issue.path.length - 1];
+    const message =
+      typeof last === 'string' && /^\d+( ?%)?$/.test(last)
+        ? `unexpected entry "${last}": ${FLOW_COMMA_HINT}`
+        : /received undefined/.test(issue.message)
+          ? 'is required'
+          : issue.message;
     errors.push(placed(doc, lineCounter, issue.path, message, false));
   }
   errors.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -158,7 +164,9 @@ function offsetOf(
     const part = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === part);
+      const pair = node.items.find(
+        (p) => String(isScalar(p.key) ? p.key.value : p.key) === String(part),
+      );
       if (pair === undefined) return offset;
       const key = pair.key as Node | null;
       if (last && atKey && key?.range) return key.range[0];

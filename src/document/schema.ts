@@ -12,6 +12,10 @@ import { type NumberFormat, parseNumberText, printedDecimals } from './number-te
 
 export const STUDY_FILE_VERSION = 1;
 
+/** Inside YAML's `{ … }` a comma separates entries, so `{ weight: 4,1 }` reads as weight 4 and a key "1". */
+export const FLOW_COMMA_HINT =
+  'a decimal comma inside { … } starts a new entry; quote the number ("4,1") or put the field on its own line';
+
 /** A strict object whose unknown keys are reported one by one with a suggestion. */
 export function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
   const known = Object.keys(shape);
@@ -20,6 +24,7 @@ export function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
       if (iss.code !== 'unrecognized_keys') return undefined;
       return iss.keys
         .map((key) => {
+          if (/^\d+( ?%)?$/.test(key)) return `unknown field "${key}": ${FLOW_COMMA_HINT}`;
           const near = didYouMean(key, known);
           return near
             ? `unknown field "${key}" (did you mean "${near}"?)`
