@@ -10,7 +10,9 @@ import { type NumberFormat, type ParsedNumberText, parseNumberText } from './num
 
 type Ctx = z.core.$RefinementCtx;
 
-const numberOrText = z.union([z.number(), z.string()]);
+const numberOrText = z.union([z.number(), z.string()], {
+  error: 'must be a number, or text such as "1.234,5" or "< 0,5"',
+});
 
 function parse(
   value: number | string,
