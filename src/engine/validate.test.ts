@@ -8,7 +8,9 @@ import {
   requireInteger,
   requireNonEmpty,
   requireNonNegative,
+  requireObject,
   requirePositive,
+  requireUniqueIds,
 } from './validate.js';
 
 function codeOf(call: () => unknown): string {
@@ -50,6 +52,21 @@ describe('guards', () => {
     expect(codeOf(() => divide(1, 0, 'ratio'))).toBe('UNDEFINED_RESULT ratio: division by zero');
     expect(codeOf(() => divide(1e308, 1e-308, 'ratio'))).toMatch(/^UNDEFINED_RESULT ratio:/);
     expect(divide(6, 3, 'ratio')).toBe(2);
+  });
+
+  it('require an object where one is expected', () => {
+    expect(codeOf(() => requireObject(null, 'options[0]'))).toBe(
+      'INVALID_INPUT options[0]: must be an object',
+    );
+    expect(codeOf(() => requireObject([], 'options[0]'))).toMatch(/^INVALID_INPUT/);
+    expect(requireObject({ a: 1 }, 'x')).toEqual({ a: 1 });
+  });
+
+  it('name the second of two items with the same id', () => {
+    expect(
+      codeOf(() => requireUniqueIds([{ id: 'a' }, { id: 'b' }, { id: 'a' }], 'criteria')),
+    ).toBe('DUPLICATE criteria[2].id: "a" is already the id of criteria[0]');
+    expect(codeOf(() => requireUniqueIds([{ id: 'a' }, { id: 'b' }], 'criteria'))).toBe('no error');
   });
 
   it('requireFinite passes every finite double through unchanged', () => {

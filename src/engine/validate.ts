@@ -94,3 +94,27 @@ function describe(value: unknown): string {
     return `text "${value.length > 20 ? value.slice(0, 20) + '…' : value}"`;
   return typeof value;
 }
+
+/** A plain object (not null, not a list). */
+export function requireObject<T>(value: T, field: string): T {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new GpError('INVALID_INPUT', field, 'must be an object');
+  }
+  return value;
+}
+
+/** Throws DUPLICATE at the second item whose id repeats an earlier one. */
+export function requireUniqueIds(items: readonly { readonly id: string }[], field: string): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) {
+      throw new GpError(
+        'DUPLICATE',
+        `${field}[${i}].id`,
+        `"${item.id}" is already the id of ${field}[${first}]`,
+      );
+    }
+    seen.set(item.id, i);
+  });
+}

@@ -13,7 +13,13 @@
 import { GpError, path } from '../errors.js';
 import type { NumberOrRange } from '../range.js';
 import { bounds, requireNumberOrRange } from '../range.js';
-import { requireFinite, requireName, requireNonEmpty } from '../validate.js';
+import {
+  requireFinite,
+  requireName,
+  requireNonEmpty,
+  requireObject,
+  requireUniqueIds,
+} from '../validate.js';
 
 /** max: eliminated when the value exceeds the cutoff; min: when below it; required: when no. */
 export type SieveCriterionKind = 'max' | 'min' | 'required';
@@ -163,26 +169,4 @@ function checkCriterion(criterion: SieveCriterion, i: number): CheckedCriterion 
     path('criteria', i, 'kind'),
     `must be 'max', 'min' or 'required', got ${String(kind)}`,
   );
-}
-
-function requireObject<T>(value: T, field: string): T {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new GpError('INVALID_INPUT', field, 'must be an object');
-  }
-  return value;
-}
-
-function requireUniqueIds(items: readonly { readonly id: string }[], field: string): void {
-  const seen = new Map<string, number>();
-  items.forEach((item, i) => {
-    const first = seen.get(item.id);
-    if (first !== undefined) {
-      throw new GpError(
-        'DUPLICATE',
-        path(field, i, 'id'),
-        `"${item.id}" is already the id of ${field}[${first}]`,
-      );
-    }
-    seen.set(item.id, i);
-  });
 }

@@ -16,6 +16,8 @@ import {
   requireName,
   requireNonEmpty,
   requireNonNegative,
+  requireObject,
+  requireUniqueIds,
 } from '../validate.js';
 
 export interface WeightedSumCriterion {
@@ -224,26 +226,4 @@ function readScale(
     throw new GpError('OUT_OF_RANGE', 'settings.scale', `min (${min}) must be < max (${max})`);
   }
   return { min, max };
-}
-
-function requireObject<T>(value: T, field: string): T {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new GpError('INVALID_INPUT', field, 'must be an object');
-  }
-  return value;
-}
-
-function requireUniqueIds(items: readonly { readonly id: string }[], field: string): void {
-  const seen = new Map<string, number>();
-  items.forEach((item, i) => {
-    const first = seen.get(item.id);
-    if (first !== undefined) {
-      throw new GpError(
-        'DUPLICATE',
-        path(field, i, 'id'),
-        `"${item.id}" is already the id of ${field}[${first}]`,
-      );
-    }
-    seen.set(item.id, i);
-  });
 }
