@@ -126,6 +126,9 @@ describe('printedDecimals', () => {
     expect(printedDecimals('356.883.200', 'id')).toBe(0);
     expect(printedDecimals('97,3 %', 'id')).toBe(1);
     expect(printedDecimals('0,05', 'id')).toBe(2);
+    expect(printedDecimals('-22,8 %', 'id')).toBe(1);
+    expect(printedDecimals('-0,91', 'id')).toBe(2);
+    expect(printedDecimals('−1,04', 'id')).toBe(2);
     expect(printedDecimals('Rp 1,2 milyar', 'id')).toBe(-8);
     expect(printedDecimals('29.20', 'en')).toBe(2);
     expect(printedDecimals(1.3)).toBe(1);

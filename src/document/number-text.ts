@@ -194,7 +194,7 @@ export function printedDecimals(
     if (at < 0) continue;
     const fraction = token.slice(at + 1);
     const asDecimal = Number(token.slice(0, at).replace(/[.,]/g, '') + '.' + fraction);
-    if (/^\d+$/.test(fraction) && asDecimal === Math.abs(plain.value)) {
+    if (/^\d+$/.test(fraction) && Math.abs(asDecimal) === Math.abs(plain.value)) {
       return fraction.length - exponent;
     }
   }

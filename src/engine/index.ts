@@ -17,6 +17,7 @@ export * from './options/index.js';
 export * from './economics/index.js';
 export * from './effects/index.js';
 
-// GP step 5: monitoring and review
+// GP step 5: monitoring and review, and the audit of published values
 export * from './eco-efficiency/index.js';
 export * from './statistics/index.js';
+export * from './audit/index.js';
