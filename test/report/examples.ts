@@ -1,0 +1,29 @@
+/** Loads, resolves and evaluates the example studies for the report tests. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseStudyText } from '../../src/document/parse-study.js';
+import { resolveStudy } from '../../src/document/resolve-study.js';
+import { evaluateStudy, type StudyEvaluation } from '../../src/engine/study/evaluate-study.js';
+import type { StudyInput } from '../../src/engine/study/study-input.js';
+
+export const EXAMPLES = ['cv-abc', 'adi-bungsu', 'ecco-tannery'] as const;
+export type ExampleName = (typeof EXAMPLES)[number];
+
+export interface LoadedExample {
+  readonly study: StudyInput;
+  readonly evaluation: StudyEvaluation;
+}
+
+export function loadStudyText(text: string): StudyInput {
+  const parsed = parseStudyText(text);
+  if (!parsed.ok) throw new Error(`parse: ${JSON.stringify(parsed.errors)}`);
+  const resolved = resolveStudy(parsed.study);
+  if (!resolved.ok) throw new Error(`resolve: ${JSON.stringify(resolved.problems)}`);
+  return resolved.study;
+}
+
+export function loadExample(name: ExampleName): LoadedExample {
+  const url = new URL(`../../examples/${name}.yaml`, import.meta.url);
+  const study = loadStudyText(readFileSync(fileURLToPath(url), 'utf8'));
+  return { study, evaluation: evaluateStudy(study) };
+}
