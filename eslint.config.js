@@ -50,7 +50,7 @@ const layerRules = Object.entries(forbiddenLayers).map(([layer, forbidden]) => (
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,0 +1,15 @@
+/**
+ * Every migration, by name. Names are timestamps, so the Migrator's alphabetical order is the
+ * order they were written in. Listed statically (not read from a folder) so they work the
+ * same from source, from dist and in a bundle.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './20261123T1100-initial.js';
+
+const migrations: Record<string, Migration> = {
+  '20261123T1100-initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};
