@@ -5,24 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from './main.js';
-
-const root = join(import.meta.dirname, '..', '..');
-const example = (name: string) => join(root, 'examples', `${name}.yaml`);
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-  });
-  return { code, stdout, stderr };
-}
+import { cli, example, repositoryRoot as root } from '../../test/support/cli.js';
 
 let dir: string;
 beforeAll(async () => {

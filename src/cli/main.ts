@@ -19,6 +19,8 @@ import { auditText } from './audit-output.js';
 import { renderReportHtml } from '../report/render-html.js';
 import { renderReportPdf } from '../report/render-pdf.js';
 import { computeText } from './compute-output.js';
+import { monteCarloStudy } from '../engine/uncertainty/index.js';
+import { uncertaintyText } from './uncertainty-output.js';
 import { loadStudy, type LoadedStudy } from './load-study.js';
 import { writeAtomically } from './write-output.js';
 
@@ -124,6 +126,43 @@ export function buildProgram(io: CliIo): Command {
       );
       if (audit.counts.discrepancy > 0) throw new CliExit(1);
     });
+
+  program
+    .command('uncertainty')
+    .description('Monte Carlo over the options: distributions, rank probabilities, tornado')
+    .argument('<file>', 'study file (.yaml or .json)')
+    .option('--iterations <n>', 'Monte Carlo iterations', '10000')
+    .option('--seed <s>', 'random seed (0 … 4294967295), for reproducible results', '1')
+    .option('--json', 'the whole analysis as JSON, at full precision')
+    .addOption(languageOption())
+    .action(
+      async (
+        file: string,
+        options: { iterations: string; seed: string; json?: boolean; lang?: string },
+      ) => {
+        const wholeNumber = (text: string, name: string) => {
+          if (!/^\d+$/.test(text)) throw new CliExit(2, [`--${name}: must be a whole number`]);
+          return Number(text);
+        };
+        const iterations = wholeNumber(options.iterations, 'iterations');
+        const seed = wholeNumber(options.seed, 'seed');
+        const { study } = await loaded(file);
+        let result: ReturnType<typeof monteCarloStudy>;
+        try {
+          result = monteCarloStudy(study, {}, { iterations, seed });
+        } catch (error) {
+          if (error instanceof Error && error.name === 'GpError') {
+            throw new CliExit(2, [`${file}: ${error.message}`]);
+          }
+          throw error;
+        }
+        io.stdout(
+          options.json === true
+            ? `${JSON.stringify({ lestari: 1, file, uncertainty: result }, null, 2)}\n`
+            : `${uncertaintyText(study, result, languageOf(options.lang, study))}\n`,
+        );
+      },
+    );
 
   program
     .command('report')

@@ -21,3 +21,4 @@ export * from './effects/index.js';
 export * from './eco-efficiency/index.js';
 export * from './statistics/index.js';
 export * from './audit/index.js';
+export * from './uncertainty/index.js';

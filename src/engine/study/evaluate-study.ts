@@ -315,7 +315,7 @@ export function evaluateStudy(study: StudyInput): StudyEvaluation {
   });
 
   const epiParameters = attempt(
-    () => epiInputs(study, ahp),
+    () => studyEpiInputs(study, ahp),
     (field) => field,
   );
   const epi =
@@ -351,7 +351,7 @@ export function evaluateStudy(study: StudyInput): StudyEvaluation {
         ? undefined
         : attempt(
             () => {
-              const current = yearData(study);
+              const current = studyYearData(study);
               if (current === undefined) {
                 throw new GpError(
                   'INVALID_INPUT',
@@ -419,9 +419,13 @@ export function evaluateStudy(study: StudyInput): StudyEvaluation {
 /**
  * The year's productivity data: the published year inputs by category (Case C) with the
  * periods' summed output, or the periods' summed outputs and inputs. Undefined when the
- * periods carry only ready ratios (Case A).
+ * periods carry only ready ratios (Case A). Option effects change these data.
+ * @equation output = Σ periods' outputs; inputs = yearInputs, else Σ periods' inputs by category
+ * @source PT ECCO Tannery (Case C) §4.2.6 B: the year's inputs by category before and after each option
+ * @param study the study
+ * @example studyYearData(ecco)?.inputs.energy // => 24440.9
  */
-function yearData(study: StudyInput): ProductivityData | undefined {
+export function studyYearData(study: StudyInput): ProductivityData | undefined {
   const p = study.productivity;
   if (p === undefined) return undefined;
   const sum = (key: 'outputs' | 'inputs'): Record<string, number> | undefined => {
@@ -440,7 +444,7 @@ function yearData(study: StudyInput): ProductivityData | undefined {
 }
 
 function yearProductivity(study: StudyInput): TotalProductivity | undefined {
-  const data = yearData(study);
+  const data = studyYearData(study);
   return data === undefined ? undefined : totalProductivity(data);
 }
 
@@ -543,12 +547,23 @@ function decide(rule: DecisionRule, options: readonly OptionResult[]): DecisionR
 
 type Attempt = <T>(compute: () => T, place: (field: string) => string) => T | undefined;
 
-type EpiParameters =
+export type EpiParameters =
   | { readonly method: 'deviation'; readonly parameters: readonly DeviationParameter[] }
   | { readonly method: 'traffic-light'; readonly parameters: readonly TrafficLightParameter[] };
 
-/** The EPI chapter's inputs from the study's effluent parameters (weights may come from AHP). */
-function epiInputs(study: StudyInput, ahp: readonly AhpSectionResult[]): EpiParameters | undefined {
+/**
+ * The EPI chapter's inputs from the study's effluent parameters: limits as standards, weights
+ * as given or from an AHP result, levels or anchors for the traffic-light method.
+ * @equation parameter i → (Wi, measured, standard and limit kind) or (Wi, level | anchors)
+ * @source APO (2006) Handbook on Green Productivity, EPI; Case A Tabel II, Case B Tabel 4–6
+ * @param study the study
+ * @param ahp the study's computed AHP results, for epi.weightsFrom
+ * @example studyEpiInputs(cvAbc, [])?.parameters[0]?.standard // => 30
+ */
+export function studyEpiInputs(
+  study: StudyInput,
+  ahp: readonly AhpSectionResult[],
+): EpiParameters | undefined {
   const settings = study.epi;
   const parameters = study.effluent?.parameters ?? [];
   if (settings === undefined || parameters.length === 0) return undefined;

@@ -1,0 +1,47 @@
+// Uncertainty and sensitivity: a seeded Monte Carlo over the option evaluation (issue 6).
+export {
+  createRandomSource,
+  splitMix32Sequence,
+  xoshiro128StarStar,
+  type RandomSource,
+} from './random-source.js';
+export {
+  MAX_NORMAL_REJECTIONS,
+  UNBOUNDED,
+  distributionEnds,
+  requireDistribution,
+  sampleDistribution,
+  triangularQuantile,
+  type InputDomain,
+  type UncertainDistribution,
+} from './distributions.js';
+export {
+  createQuantileReservoir,
+  createRunningMoments,
+  interpolatedQuantileOfSorted,
+  reservoirRankErrorBound,
+  reservoirSlot,
+  type QuantileReservoir,
+  type RunningMoments,
+} from './streaming-statistics.js';
+export {
+  weightedSumFlipMargins,
+  type CriterionFlipMargin,
+  type WeightFlip,
+  type WeightedSumFlipMargins,
+} from './flip-margin.js';
+export {
+  MAX_MONTE_CARLO_ITERATIONS,
+  MONTE_CARLO_OUTPUTS,
+  monteCarloStudy,
+  type MonteCarloOptionResult,
+  type MonteCarloOutput,
+  type MonteCarloSettings,
+  type MonteCarloStudyResult,
+  type OutputDistribution,
+  type RuleProbability,
+  type SievePassProbability,
+  type TornadoBar,
+  type TornadoResult,
+  type UncertainInputs,
+} from './monte-carlo-study.js';

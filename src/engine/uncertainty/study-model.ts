@@ -1,0 +1,572 @@
+/**
+ * The part of a study the uncertainty analysis re-evaluates: each option's economics, EPI and
+ * productivity after it, the sieve and the weighted sums, held in a mutable working copy that
+ * sampled inputs write into. Every result is computed by the same engine functions, in the
+ * same order, as evaluateStudy, so with every input at its point value the numbers are equal.
+ */
+import { GpError } from '../errors.js';
+import { isRange, pointOf, type NumberOrRange } from '../range.js';
+import { divide } from '../validate.js';
+import {
+  annualWorth,
+  netPresentValue,
+  rankEconomicAlternatives,
+  simplePaybackPeriod,
+  uniformCashFlowSeries,
+} from '../economics/index.js';
+import { MAX_UNIFORM_PERIODS } from '../economics/uniform-cash-flows.js';
+import { deviationEpi, trafficLightEpi, type LabMeasurement } from '../epi/index.js';
+import { concentrationsAfterRemoval, productivityAfterOption } from '../effects/index.js';
+import { rankOptionsByWeightedSum, screenOptionsBySieve } from '../options/index.js';
+import type { ProductivityData } from '../productivity/index.js';
+import {
+  studyEpiInputs,
+  studyYearData,
+  type AhpSectionResult,
+  type EpiParameters,
+} from '../study/evaluate-study.js';
+import type { CostItem, StudyInput } from '../study/study-input.js';
+import { UNBOUNDED, type InputDomain, type UncertainDistribution } from './distributions.js';
+
+interface MutableItem {
+  amount: number;
+  quantity: number | undefined;
+}
+
+interface WorkingEconomics {
+  investment: MutableItem[];
+  annualCosts: MutableItem[] | undefined;
+  annualBenefits: MutableItem[] | undefined;
+  life: number;
+  interestRate: number;
+  salvage: number | undefined;
+}
+
+interface WorkingOption {
+  readonly id: string;
+  readonly economics: WorkingEconomics | undefined;
+  readonly removal: Record<string, NumberOrRange> | undefined;
+  readonly inputChanges: Record<string, number> | undefined;
+  readonly outputChanges: Record<string, number> | undefined;
+  readonly hasProductivity: boolean;
+  readonly sieve: Record<string, NumberOrRange | boolean>;
+  readonly scores: Record<string, number>;
+}
+
+export interface WorkingState {
+  readonly options: WorkingOption[];
+  /** screening.weightedSum[k].criteria[j].weight */
+  readonly weights: number[][];
+}
+
+/** What an uncertain input changes, so that only those results are recomputed. */
+export type InputTarget =
+  | {
+      readonly part: 'economics' | 'epi' | 'productivity' | 'sieve' | 'scores';
+      readonly option: number;
+    }
+  | { readonly part: 'weights'; readonly weightedSum: number };
+
+export interface ResolvedInput {
+  readonly path: string;
+  readonly distribution: UncertainDistribution;
+  readonly domain: InputDomain;
+  /** 'given' by the caller, or derived from a 'range' in the study. */
+  readonly source: 'given' | 'range';
+  /** The value the deterministic evaluation uses (a sieve range stays a range). */
+  readonly point: NumberOrRange;
+  readonly target: InputTarget;
+  readonly write: (state: WorkingState, value: NumberOrRange) => void;
+}
+
+/** The outputs of one option in one evaluation. */
+export interface OptionOutputs {
+  npv?: number;
+  annualWorth?: number;
+  bcr?: number;
+  /** Simple payback in years, or undefined when never recovered. */
+  payback?: number | undefined;
+  hasPayback?: boolean;
+  epiAfter?: number;
+  productivityAfter?: number;
+}
+
+export type RuleKey = 'bcr' | 'npv' | 'annual-worth' | 'epi' | `weighted-sum[${number}]`;
+
+/** Winners of one evaluation: per rule, the chosen ids (several on a tie, none when none qualifies). */
+export type RuleWinners = Map<RuleKey, readonly string[]>;
+
+export interface StudyModel {
+  readonly study: StudyInput;
+  readonly epi: EpiModel | undefined;
+  readonly current: ProductivityData | undefined;
+  /** Option indices each screening entry covers. */
+  readonly sieveOptions: readonly (readonly number[])[];
+  readonly weightedSumOptions: readonly (readonly number[])[];
+  readonly rules: readonly RuleKey[];
+  readonly fresh: () => WorkingState;
+}
+
+type EpiModel = EpiParameters;
+
+const copyItems = (items: readonly CostItem[]): MutableItem[] =>
+  items.map((i) => ({ amount: i.amount, quantity: i.quantity }));
+
+/**
+ * The model of a study whose deterministic evaluation succeeded: working copies of the
+ * options, the EPI parameters, the year's productivity data and the decision rules in use.
+ * @equation model = { options' inputs, EPI parameters (weights from AHP if asked), rules }
+ * @source evaluateStudy (src/engine/study/evaluate-study.ts), whose epiInputs and yearData this mirrors
+ * @param study the study
+ * @param ahp the study's computed AHP results (for epi.weightsFrom)
+ * @throws GpError as evaluateStudy's EPI section
+ * @example buildStudyModel(cvAbc, []).rules // => ['bcr', 'npv', 'annual-worth', 'epi']
+ */
+export function buildStudyModel(study: StudyInput, ahp: readonly AhpSectionResult[]): StudyModel {
+  const options = study.options ?? [];
+  const fresh = (): WorkingState => ({
+    options: options.map((o): WorkingOption => {
+      const e = o.economics;
+      return {
+        id: o.id,
+        economics:
+          e === undefined
+            ? undefined
+            : {
+                investment: copyItems(e.investment),
+                annualCosts: e.annualCosts === undefined ? undefined : copyItems(e.annualCosts),
+                annualBenefits:
+                  e.annualBenefits === undefined ? undefined : copyItems(e.annualBenefits),
+                life: e.life,
+                interestRate: e.interestRate,
+                salvage: e.salvage,
+              },
+        removal: o.effects?.removal === undefined ? undefined : { ...o.effects.removal },
+        inputChanges:
+          o.effects?.inputChanges === undefined ? undefined : { ...o.effects.inputChanges },
+        outputChanges:
+          o.effects?.outputChanges === undefined ? undefined : { ...o.effects.outputChanges },
+        hasProductivity:
+          o.effects?.inputChanges !== undefined || o.effects?.outputChanges !== undefined,
+        sieve: { ...(o.sieve ?? {}) },
+        scores: { ...(o.scores ?? {}) },
+      };
+    }),
+    weights: (study.screening?.weightedSum ?? []).map((w) => w.criteria.map((c) => c.weight)),
+  });
+  const chosen = (problem: string | undefined, ids: readonly string[] | undefined): number[] =>
+    ids !== undefined
+      ? ids.flatMap((id) => options.flatMap((o, k) => (o.id === id ? [k] : [])))
+      : options.flatMap((o, k) => (problem === undefined || o.problem === problem ? [k] : []));
+  const epi = studyEpiInputs(study, ahp);
+  const rules: RuleKey[] = [];
+  if (options.some((o) => o.economics !== undefined)) rules.push('bcr', 'npv', 'annual-worth');
+  if (epi !== undefined && options.some((o) => o.effects?.removal !== undefined)) rules.push('epi');
+  (study.screening?.weightedSum ?? []).forEach((_, k) => rules.push(`weighted-sum[${k}]`));
+  return {
+    study,
+    epi,
+    current: studyYearData(study),
+    sieveOptions: (study.screening?.sieve ?? []).map((s) => chosen(s.problem, s.options)),
+    weightedSumOptions: (study.screening?.weightedSum ?? []).map((w) =>
+      chosen(w.problem, w.options),
+    ),
+    rules,
+    fresh,
+  };
+}
+
+const sumItems = (items: readonly MutableItem[] | undefined): number =>
+  (items ?? []).reduce((sum, item) => sum + item.amount * (item.quantity ?? 1), 0);
+
+/** NPV, AW, BCR and simple payback exactly as evaluateStudy's optionEconomics computes them. */
+function economicsOutputs(e: WorkingEconomics, out: OptionOutputs): void {
+  const uniform = {
+    investment: sumItems(e.investment),
+    annualBenefit: sumItems(e.annualBenefits),
+    annualCost: sumItems(e.annualCosts),
+    rate: e.interestRate,
+    life: e.life,
+    ...(e.salvage !== undefined && { salvage: e.salvage }),
+  };
+  const worth = annualWorth(uniform);
+  // benefitCostRatioAnnual's own guard and division, on the same equivalent amounts.
+  if (!(worth.equivalentAnnualCost > 0)) {
+    throw new GpError(
+      'UNDEFINED_RESULT',
+      'annualCosts',
+      `equivalent annual cost must be > 0 for a benefit-cost ratio, got ${worth.equivalentAnnualCost}`,
+    );
+  }
+  const cashFlows = uniformCashFlowSeries({
+    investment: uniform.investment,
+    annualNet: uniform.annualBenefit - uniform.annualCost,
+    periods: uniform.life,
+    ...(e.salvage !== undefined && { salvage: e.salvage }),
+  });
+  const payback = simplePaybackPeriod(cashFlows);
+  out.npv = netPresentValue(uniform.rate, cashFlows).netPresentValue;
+  out.annualWorth = worth.annualWorth;
+  out.bcr = divide(worth.annualBenefit, worth.equivalentAnnualCost, 'annualCosts');
+  out.hasPayback = true;
+  out.payback = payback.kind === 'recovered' ? payback.years : undefined;
+}
+
+function epiAfter(
+  model: EpiModel,
+  removal: Readonly<Record<string, NumberOrRange>>,
+  study: StudyInput,
+): number {
+  const settings = study.epi;
+  if (model.method === 'deviation') {
+    const concentrations = concentrationsAfterRemoval(model.parameters, removal);
+    return deviationEpi(
+      model.parameters.map((p, i) => ({ ...p, measured: concentrations[i]?.after ?? p.measured })),
+      { belowDetectionLimit: settings?.belowDetectionLimit },
+    ).total;
+  }
+  const concentrations = concentrationsAfterRemoval(model.parameters, removal);
+  return trafficLightEpi(
+    model.parameters.map((p, i) => {
+      const c = concentrations[i];
+      return c?.removal === undefined ? p : { ...p, measured: c.after as LabMeasurement };
+    }),
+    {
+      belowDetectionLimit: settings?.belowDetectionLimit,
+      scoring: settings?.scoring,
+      bands: settings?.bands,
+    },
+  ).total;
+}
+
+/**
+ * Recomputes one part (economics, EPI after, productivity after) of one option's outputs.
+ * @equation economics: NPV, AW, BCR = B / (I·(A/P) − S·(A/F) + C), simple payback; epi: EPI(M·(1 − r)); productivity: Σout'/Σin'
+ * @source evaluateStudy's optionEconomics and effects, the same engine functions in the same order
+ * @param model the study model
+ * @param state the working state with the sampled inputs written in
+ * @param index the option's index
+ * @param part which results to recompute
+ * @param out the option's outputs, updated in place
+ * @throws GpError as the engine functions, at `options[i].economics…` or `options[i].effects…`
+ * @example evaluateOptionPart(model, model.fresh(), 1, 'economics', out); out.bcr // => 3.125 (CV. ABC alt-2)
+ */
+export function evaluateOptionPart(
+  model: StudyModel,
+  state: WorkingState,
+  index: number,
+  part: 'economics' | 'epi' | 'productivity',
+  out: OptionOutputs,
+): void {
+  const option = state.options[index] as WorkingOption;
+  const at = `options[${index}]`;
+  try {
+    if (part === 'economics' && option.economics !== undefined) {
+      economicsOutputs(option.economics, out);
+    } else if (part === 'epi' && option.removal !== undefined && model.epi !== undefined) {
+      out.epiAfter = epiAfter(model.epi, option.removal, model.study);
+    } else if (part === 'productivity' && option.hasProductivity && model.current !== undefined) {
+      const asChanges = (record: Readonly<Record<string, number>> | undefined) =>
+        Object.entries(record ?? {}).map(([category, delta]) => ({ category, delta }));
+      out.productivityAfter = productivityAfterOption(model.current, {
+        inputs: asChanges(option.inputChanges),
+        outputs: asChanges(option.outputChanges),
+      }).after.ratio;
+    }
+  } catch (error) {
+    if (error instanceof GpError) {
+      const section = part === 'economics' ? 'economics' : 'effects';
+      throw new GpError(
+        error.code,
+        `${at}.${section}${error.field === '' ? '' : `.${error.field}`}`,
+        error.detail,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Every output of every option in the working state.
+ * @equation outputs_k = evaluateOptionPart(k, economics ∪ epi ∪ productivity)
+ * @source evaluateStudy (options section)
+ * @param model the study model
+ * @param state the working state
+ * @throws GpError as evaluateOptionPart
+ * @example evaluateAllOptions(model, model.fresh())[1].epiAfter // => 15.2419 (CV. ABC alt-2)
+ */
+export function evaluateAllOptions(model: StudyModel, state: WorkingState): OptionOutputs[] {
+  return state.options.map((_, k) => {
+    const out: OptionOutputs = {};
+    for (const part of ['economics', 'epi', 'productivity'] as const) {
+      evaluateOptionPart(model, state, k, part, out);
+    }
+    return out;
+  });
+}
+
+/**
+ * Which options of one sieve entry pass, by screenOptionsBySieve (a range compares its relevant end).
+ * @equation kept = no max criterion with value > cutoff, no min with value < cutoff, every required one yes
+ * @source APO (2006) Handbook on Green Productivity, sieve method; screenOptionsBySieve
+ * @param model the study model
+ * @param state the working state
+ * @param entry the index in screening.sieve
+ * @throws GpError as screenOptionsBySieve
+ * @example sievePasses(model, model.fresh(), 0) // => [true, false, true, true] (PR. Adi Bungsu, water)
+ */
+export function sievePasses(model: StudyModel, state: WorkingState, entry: number): boolean[] {
+  const s = model.study.screening?.sieve?.[entry];
+  const indices = model.sieveOptions[entry] ?? [];
+  if (s === undefined) return [];
+  const result = screenOptionsBySieve(
+    s.criteria,
+    indices.map((k) => {
+      const o = state.options[k] as WorkingOption;
+      return { id: o.id, values: o.sieve };
+    }),
+  );
+  return result.options.map((o) => o.kept);
+}
+
+/**
+ * The option(s) each decision rule chooses, from the options' outputs and the working weights.
+ * @equation bcr/npv/aw: rankEconomicAlternatives (argmax above the threshold); epi: argmax EPI after; weighted sum: rankOptionsByWeightedSum
+ * @source Newnan, Eschenbach & Lavelle, Engineering Economic Analysis, 13th ed., ch. 5–6, 9; APO weighted-sum method
+ * @param model the study model
+ * @param state the working state
+ * @param outputs the options' outputs
+ * @param rules the rules to decide (default: every rule the study uses)
+ * @throws GpError as the ranking functions
+ * @example ruleWinners(model, state, outputs).get('bcr') // => ['alt-2'] (CV. ABC)
+ */
+export function ruleWinners(
+  model: StudyModel,
+  state: WorkingState,
+  outputs: readonly OptionOutputs[],
+  rules: readonly RuleKey[] = model.rules,
+): RuleWinners {
+  const winners: RuleWinners = new Map();
+  for (const rule of rules) {
+    if (rule === 'bcr' || rule === 'npv' || rule === 'annual-worth') {
+      const alternatives = outputs.flatMap((o, k) => {
+        const value = rule === 'bcr' ? o.bcr : rule === 'npv' ? o.npv : o.annualWorth;
+        return value === undefined ? [] : [{ name: state.options[k]?.id ?? '', value }];
+      });
+      const choice = rankEconomicAlternatives(rule, alternatives).choice;
+      winners.set(
+        rule,
+        choice.kind === 'chosen' ? [choice.name] : choice.kind === 'tie' ? choice.names : [],
+      );
+    } else if (rule === 'epi') {
+      let best = -Infinity;
+      let ids: string[] = [];
+      outputs.forEach((o, k) => {
+        const v = o.epiAfter;
+        if (v === undefined) return;
+        const id = state.options[k]?.id ?? '';
+        if (v > best) {
+          best = v;
+          ids = [id];
+        } else if (v === best) ids.push(id);
+      });
+      winners.set(rule, ids);
+    } else {
+      const entry = Number(/\d+/.exec(rule)?.[0]);
+      const w = model.study.screening?.weightedSum?.[entry];
+      if (w === undefined) continue;
+      const weights = state.weights[entry] ?? [];
+      const result = rankOptionsByWeightedSum(
+        w.criteria.map((c, j) => ({ id: c.id, weight: weights[j] ?? c.weight })),
+        (model.weightedSumOptions[entry] ?? []).map((k) => {
+          const o = state.options[k] as WorkingOption;
+          return { id: o.id, scores: o.scores };
+        }),
+      );
+      winners.set(
+        rule,
+        result.choice.kind === 'single' ? [result.choice.option] : result.choice.options,
+      );
+    }
+  }
+  return winners;
+}
+
+// ── Resolving uncertain input paths ─────────────────────────────────────────────────────
+
+const FRACTION: InputDomain = { min: 0, max: 1 };
+const NON_NEGATIVE: InputDomain = { min: 0, max: Infinity };
+
+/**
+ * Resolves a study input path to its domain, point value, what it changes and how to write it.
+ * @equation options[id].economics.{interestRate, life, salvage, investment|annualCosts|annualBenefits[k].amount|quantity}, options[id].effects.{removal, inputChanges, outputChanges}.key, options[id].sieve.key, options[id].scores.key, screening.weightedSum[k].criteria[j].weight
+ * @source Lestari issue 6 (uncertain inputs); study-input.ts field names
+ * @param study the study
+ * @param path the input path (an option by id, or by index when no id matches)
+ * @param field the field path for errors
+ * @throws GpError UNKNOWN_REFERENCE when the path names no numeric input
+ * @example resolveInputPath(cvAbc, 'options[alt-2].effects.removal.cod', 'x').point // => 0.8
+ */
+export function resolveInputPath(
+  study: StudyInput,
+  path: string,
+  field: string,
+): Omit<ResolvedInput, 'distribution' | 'source' | 'path'> & { readonly path: string } {
+  const unknown = (detail: string) => new GpError('UNKNOWN_REFERENCE', field, detail);
+  const options = study.options ?? [];
+  const ws = /^screening\.weightedSum\[(\d+)\]\.criteria\[([^\]]+)\]\.weight$/.exec(path);
+  if (ws !== null) {
+    const k = Number(ws[1]);
+    const criteria = study.screening?.weightedSum?.[k]?.criteria;
+    if (criteria === undefined) throw unknown(`no screening.weightedSum[${k}]`);
+    const key = ws[2] as string;
+    let j = criteria.findIndex((c) => c.id === key);
+    if (j < 0 && /^\d+$/.test(key) && Number(key) < criteria.length) j = Number(key);
+    const criterion = criteria[j];
+    if (criterion === undefined)
+      throw unknown(`no criterion "${key}" in screening.weightedSum[${k}]`);
+    return {
+      path: `screening.weightedSum[${k}].criteria[${j}].weight`,
+      domain: NON_NEGATIVE,
+      point: criterion.weight,
+      target: { part: 'weights', weightedSum: k },
+      write: (state, value) => {
+        (state.weights[k] as number[])[j] = pointOf(value);
+      },
+    };
+  }
+  const match = /^options\[([^\]]+)\]\.(.+)$/.exec(path);
+  if (match === null) {
+    throw unknown(
+      'is not an input the uncertainty analysis can vary (options[…].economics…, options[…].effects…, options[…].sieve…, options[…].scores…, screening.weightedSum[…].criteria[…].weight)',
+    );
+  }
+  const ref = match[1] as string;
+  let index = options.findIndex((o) => o.id === ref);
+  if (index < 0 && /^\d+$/.test(ref) && Number(ref) < options.length) index = Number(ref);
+  const option = options[index];
+  if (option === undefined) throw unknown(`no option "${ref}"`);
+  const canonical = (rest: string) => `options[${option.id}].${rest}`;
+  const rest = match[2] as string;
+  const keyed =
+    /^(effects\.removal|effects\.inputChanges|effects\.outputChanges|sieve|scores)\.(.+)$/.exec(
+      rest,
+    );
+  if (keyed !== null) {
+    const section = keyed[1] as string;
+    const key = keyed[2] as string;
+    const record: Readonly<Record<string, unknown>> | undefined =
+      section === 'effects.removal'
+        ? option.effects?.removal
+        : section === 'effects.inputChanges'
+          ? option.effects?.inputChanges
+          : section === 'effects.outputChanges'
+            ? option.effects?.outputChanges
+            : section === 'sieve'
+              ? option.sieve
+              : option.scores;
+    const value =
+      record !== undefined && Object.prototype.hasOwnProperty.call(record, key)
+        ? record[key]
+        : undefined;
+    if (
+      typeof value !== 'number' &&
+      !(typeof value === 'object' && value !== null && isRange(value as NumberOrRange))
+    ) {
+      throw unknown(`option "${option.id}" has no numeric ${section} "${key}"`);
+    }
+    const point = value as NumberOrRange;
+    const part =
+      section === 'effects.removal'
+        ? 'epi'
+        : section === 'sieve'
+          ? 'sieve'
+          : section === 'scores'
+            ? 'scores'
+            : 'productivity';
+    const write = (state: WorkingState, v: NumberOrRange) => {
+      const o = state.options[index] as WorkingOption;
+      const target =
+        section === 'effects.removal'
+          ? o.removal
+          : section === 'effects.inputChanges'
+            ? o.inputChanges
+            : section === 'effects.outputChanges'
+              ? o.outputChanges
+              : section === 'sieve'
+                ? o.sieve
+                : o.scores;
+      (target as Record<string, NumberOrRange>)[key] = v;
+    };
+    return {
+      path: canonical(`${section}.${key}`),
+      domain: section === 'effects.removal' ? FRACTION : UNBOUNDED,
+      // A removal range's point is its low end, as evaluateStudy takes it; a sieve range stays a range.
+      point: section === 'effects.removal' ? pointOf(point) : point,
+      target: { part, option: index },
+      write,
+    };
+  }
+  const e = option.economics;
+  if (e !== undefined && rest.startsWith('economics.')) {
+    const target: InputTarget = { part: 'economics', option: index };
+    const econ = (state: WorkingState) =>
+      (state.options[index] as WorkingOption).economics as WorkingEconomics;
+    const field2 = rest.slice('economics.'.length);
+    if (field2 === 'interestRate') {
+      return {
+        path: canonical(rest),
+        domain: NON_NEGATIVE,
+        point: e.interestRate,
+        target,
+        write: (s, v) => {
+          econ(s).interestRate = pointOf(v);
+        },
+      };
+    }
+    if (field2 === 'life') {
+      // Life is a whole number of years: a sampled life is rounded to the nearest year.
+      return {
+        path: canonical(rest),
+        domain: { min: 1, max: MAX_UNIFORM_PERIODS },
+        point: e.life,
+        target,
+        write: (s, v) => {
+          econ(s).life = Math.round(pointOf(v));
+        },
+      };
+    }
+    if (field2 === 'salvage') {
+      return {
+        path: canonical(rest),
+        domain: UNBOUNDED,
+        point: e.salvage ?? 0,
+        target,
+        write: (s, v) => {
+          econ(s).salvage = pointOf(v);
+        },
+      };
+    }
+    const item = /^(investment|annualCosts|annualBenefits)\[(\d+)\]\.(amount|quantity)$/.exec(
+      field2,
+    );
+    if (item !== null) {
+      const list = item[1] as 'investment' | 'annualCosts' | 'annualBenefits';
+      const k = Number(item[2]);
+      const prop = item[3] as 'amount' | 'quantity';
+      const entry = e[list]?.[k];
+      if (entry === undefined)
+        throw unknown(`option "${option.id}" has no economics.${list}[${k}]`);
+      return {
+        path: canonical(rest),
+        domain: NON_NEGATIVE,
+        point: prop === 'amount' ? entry.amount : (entry.quantity ?? 1),
+        target,
+        write: (s, v) => {
+          ((econ(s)[list] as MutableItem[])[k] as MutableItem)[prop] = pointOf(v);
+        },
+      };
+    }
+  }
+  throw unknown(`option "${option.id}" has no input "${rest}" the uncertainty analysis can vary`);
+}
