@@ -1,0 +1,233 @@
+/**
+ * The HTTP API as a Fastify instance, testable in memory with `app.inject()`.
+ *
+ * Security, in one place:
+ * - bodies are bounded (`bodyLimit`, 2 MB); helmet sets the security headers;
+ * - the session is an encrypted cookie (@fastify/secure-session): HTTP-only, SameSite=Lax,
+ *   Secure whenever the request came over HTTPS (`secure: 'auto'`; set `trustProxy` behind a
+ *   TLS-terminating proxy);
+ * - CSRF: every state-changing request of a signed-in session must carry the header
+ *   `x-csrf-token`. The client gets the token from the sign-up and sign-in responses
+ *   (`csrfToken`) or from `GET /api/auth/csrf-token`;
+ * - sign-in is rate-limited per client address; passwords are argon2id hashes;
+ * - the log never holds passwords, tokens or cookies (pino redaction; bodies are not logged).
+ */
+import fastifyCsrfProtection from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySecureSession from '@fastify/secure-session';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
+import { z } from 'zod';
+import type { Store } from '../store/index.js';
+import { HttpError, errorBody, errorHandler } from './http-error.js';
+import { ROLE_RANK, ROUTE_DEFINITIONS, type RouteDefinition } from './routes.js';
+
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    userId: string;
+  }
+}
+
+export const SESSION_COOKIE = 'lestari_session';
+export const JSON_BODY_LIMIT = 2 * 1024 * 1024;
+
+export interface BuildServerOptions {
+  readonly store: Store;
+  /** 32 bytes: a Buffer, or its hex (64 characters) or base64 text. */
+  readonly sessionKey: Buffer | string;
+  /** The clock for invitation expiry. Default: the system clock. */
+  readonly now?: () => Date;
+  /** false (default) or pino options; redaction of secrets is always added. */
+  readonly logger?: boolean | Exclude<FastifyServerOptions['logger'], boolean | undefined>;
+  /** Sign-in attempts allowed per client address per window. Default 10 per minute. */
+  readonly signInRateLimit?: { readonly max: number; readonly timeWindow: number | string };
+  /** Trust X-Forwarded-* (behind a reverse proxy). Default false. */
+  readonly trustProxy?: boolean;
+}
+
+const REDACT = {
+  paths: [
+    'req.headers.cookie',
+    'req.headers.authorization',
+    'req.headers["x-csrf-token"]',
+    'res.headers["set-cookie"]',
+    'password',
+    'token',
+    'csrfToken',
+    '*.password',
+    '*.token',
+    '*.passwordHash',
+  ],
+  censor: '[redacted]',
+};
+
+export function sessionKeyBuffer(key: Buffer | string): Buffer {
+  const buffer =
+    typeof key !== 'string'
+      ? key
+      : /^[0-9a-f]{64}$/i.test(key)
+        ? Buffer.from(key, 'hex')
+        : Buffer.from(key, 'base64');
+  if (buffer.length !== 32) throw new Error('the session key must be 32 bytes (64 hex characters)');
+  return buffer;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids that are not UUIDs name nothing: 404, as for any missing thing. */
+function checkParams(params: Record<string, string>): void {
+  for (const [name, value] of Object.entries(params)) {
+    const ok = name === 'revision' ? /^[1-9]\d{0,8}$/.test(value) : UUID.test(value);
+    if (!ok) throw new HttpError(404, 'not-found', `no such ${name.replace(/Id$/, '')}`);
+  }
+}
+
+function jsonSchema(schema: z.ZodType | undefined): Record<string, unknown> | undefined {
+  if (schema === undefined) return undefined;
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' });
+}
+
+export function buildServer(options: BuildServerOptions): FastifyInstance {
+  const { store } = options;
+  const now = options.now ?? (() => new Date());
+  const logger =
+    options.logger === undefined || options.logger === false
+      ? false
+      : { ...(options.logger === true ? {} : options.logger), redact: REDACT };
+
+  const app = Fastify({
+    logger,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    // Bodies are validated by zod in the route (below); the JSON Schemas are for OpenAPI only.
+    ajv: { customOptions: { strict: false } },
+  });
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((_request, reply) => {
+    void reply.status(404).send(errorBody(new HttpError(404, 'not-found', 'no such route')));
+  });
+
+  void app.register(fastifyHelmet);
+  void app.register(fastifySecureSession, {
+    key: sessionKeyBuffer(options.sessionKey),
+    cookieName: SESSION_COOKIE,
+    expiry: 7 * 24 * 3600,
+    cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' },
+  });
+  void app.register(fastifyCsrfProtection, { sessionPlugin: '@fastify/secure-session' });
+  void app.register(fastifyRateLimit, { global: false });
+  void app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Lestari API',
+        version: '0.1.0',
+        description:
+          'Green Productivity studies by organisation. Sign in sets an HTTP-only session cookie; writes also need the x-csrf-token header (from the sign-in response or GET /api/auth/csrf-token).',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+  });
+
+  void app.register(async (api) => {
+    for (const definition of ROUTE_DEFINITIONS) mount(api, definition);
+    api.get('/api/openapi.json', { schema: { hide: true } }, () => api.swagger());
+  });
+
+  function mount(api: FastifyInstance, definition: RouteDefinition): void {
+    const signInLimit = options.signInRateLimit ?? { max: 10, timeWindow: '1 minute' };
+    const writes = definition.method !== 'GET';
+    const body = jsonSchema(definition.body);
+    const querystring = jsonSchema(definition.query);
+    api.route({
+      method: definition.method,
+      url: definition.url,
+      schema: {
+        summary: definition.summary,
+        ...(body === undefined ? {} : { body }),
+        ...(querystring === undefined ? {} : { querystring }),
+        ...(definition.access === 'public' ? {} : { security: [{ session: [], csrf: [] }] }),
+      },
+      ...(definition.signIn === true
+        ? { config: { rateLimit: { ...signInLimit, errorResponseBuilder: rateLimited } } }
+        : {}),
+      preHandler: [
+        // 401 before anything else when a signed-in user is needed.
+        async (request: FastifyRequest) => {
+          if (definition.access !== 'public' && request.session.get('userId') === undefined) {
+            throw new HttpError(401, 'unauthenticated', 'sign in first');
+          }
+        },
+        // CSRF on every write of a signed-in session.
+        (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+          if (writes && request.session.get('userId') !== undefined) {
+            api.csrfProtection(request, reply, done);
+          } else done();
+        },
+      ],
+      handler: async (request, reply) => {
+        const params = request.params as Record<string, string>;
+        const userId = request.session.get('userId') ?? '';
+        checkParams(params);
+        if (definition.access !== 'public' && definition.access !== 'user') {
+          const role = await store.getRole(params['orgId'] ?? '', userId);
+          if (role === undefined) throw new HttpError(404, 'not-found', 'no such organisation');
+          if (ROLE_RANK[role] < ROLE_RANK[definition.access]) {
+            throw new HttpError(403, 'forbidden', `this needs the ${definition.access} role`);
+          }
+        }
+        if (definition.access === 'user') {
+          // A session of a user that no longer exists is no session.
+          await store.getUser(userId).catch((error: unknown) => {
+            request.session.delete();
+            throw error instanceof Error && error.name === 'StoreError'
+              ? new HttpError(401, 'unauthenticated', 'sign in first')
+              : error;
+          });
+        }
+        const result = await definition.handle({
+          store,
+          now,
+          request,
+          reply,
+          userId,
+          params: {
+            orgId: params['orgId'] ?? '',
+            studyId: params['studyId'] ?? '',
+            userId: params['userId'] ?? '',
+            revision: Number(params['revision'] ?? 0),
+          },
+          body:
+            definition.body === undefined
+              ? request.body
+              : // No body is an empty object: required fields are then named in the 400.
+                definition.body.parse(request.body ?? {}),
+          query:
+            definition.query === undefined ? request.query : definition.query.parse(request.query),
+        });
+        return result;
+      },
+    });
+  }
+
+  return app;
+}
+
+function rateLimited(_request: FastifyRequest, context: { after: string }): HttpError {
+  return new HttpError(
+    429,
+    'rate-limited',
+    `too many sign-in attempts; try again in ${context.after}`,
+  );
+}

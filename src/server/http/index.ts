@@ -1,0 +1,9 @@
+export {
+  buildServer,
+  sessionKeyBuffer,
+  SESSION_COOKIE,
+  type BuildServerOptions,
+} from './build-server.js';
+export { HttpError, toHttpError, type ErrorBody } from './http-error.js';
+export { API_ROUTES, type Access, type RouteSpec } from './routes.js';
+export { hashPassword, verifyPassword } from './passwords.js';

@@ -1,0 +1,255 @@
+/**
+ * The authorisation matrix, generated from the route table: two organisations × every route ×
+ * owner / editor / viewer / outsider (owner of the other organisation) / anonymous. A route
+ * added to API_ROUTES without a request here fails the first test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_ROUTES, type RouteSpec } from '../../src/server/http/index.js';
+import type { Role, Study } from '../../src/server/store/index.js';
+import { studyDocument } from './fixtures.js';
+import {
+  Client,
+  httpDialects,
+  removeTempRoots,
+  startTestServer,
+  uniqueEmail,
+  type TestServer,
+} from './http-harness.js';
+
+afterAll(removeTempRoots);
+
+type Actor = Role | 'outsider' | 'anonymous';
+const ACTORS: readonly Actor[] = ['owner', 'editor', 'viewer', 'outsider', 'anonymous'];
+/** The password `Client.signUp` gives everyone. */
+const PASSWORD = 'correct horse battery';
+const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
+
+interface World {
+  readonly server: TestServer;
+  readonly orgA: string;
+  readonly orgB: string;
+  readonly clients: Record<Actor, Client>;
+  freshStudy(): Promise<Study>;
+  freshMember(): Promise<string>;
+}
+
+interface Call {
+  readonly params?: Record<string, string>;
+  readonly body?: unknown;
+  readonly query?: string;
+}
+
+const key = (r: Pick<RouteSpec, 'method' | 'url'>) => `${r.method} ${r.url}`;
+
+/** How to call each route against organisation A with fresh resources. */
+const CALLS: Record<string, (w: World, actor: Actor) => Promise<Call>> = {
+  'GET /api/health': () => Promise.resolve({}),
+  'GET /api/auth/csrf-token': () => Promise.resolve({}),
+  'POST /api/auth/sign-up': () =>
+    Promise.resolve({
+      body: { email: uniqueEmail('New'), name: 'New', password: 'a long secret passphrase' },
+    }),
+  'POST /api/auth/sign-in': (w) =>
+    Promise.resolve({ body: { email: w.clients.viewer.email, password: PASSWORD } }),
+  'POST /api/auth/sign-out': () => Promise.resolve({}),
+  'GET /api/auth/me': () => Promise.resolve({}),
+  'GET /api/orgs': () => Promise.resolve({}),
+  'POST /api/invitations/accept': async (w, actor) => {
+    const client = w.clients[actor];
+    // An invitation to this actor's email, into a new organisation of a third user.
+    const host = await w.server.store.createUser({
+      email: uniqueEmail('Host'),
+      name: 'Host',
+      passwordHash: 'x',
+    });
+    const org = await w.server.store.createOrganisation({ name: 'Host org', ownerId: host.id });
+    const { token } = await w.server.store.createInvitation({
+      organisationId: org.id,
+      email: client.email || uniqueEmail('Nobody'),
+      role: 'viewer',
+      invitedBy: host.id,
+      expiresAt: new Date(Date.now() + 3600_000),
+    });
+    return { body: { token } };
+  },
+  'GET /api/orgs/:orgId/members': () => Promise.resolve({}),
+  'POST /api/orgs/:orgId/invitations': () =>
+    Promise.resolve({ body: { email: uniqueEmail('Invitee'), role: 'viewer' } }),
+  'PATCH /api/orgs/:orgId/members/:userId': async (w) => ({
+    params: { userId: await w.freshMember() },
+    body: { role: 'editor' },
+  }),
+  'DELETE /api/orgs/:orgId/members/:userId': async (w) => ({
+    params: { userId: await w.freshMember() },
+  }),
+  'GET /api/orgs/:orgId/studies': () => Promise.resolve({}),
+  'POST /api/orgs/:orgId/studies': () => Promise.resolve({ body: { template: 'en' } }),
+  'GET /api/orgs/:orgId/studies/:studyId': async (w) => ({
+    params: { studyId: (await w.freshStudy()).id },
+  }),
+  'PUT /api/orgs/:orgId/studies/:studyId': async (w) => ({
+    params: { studyId: (await w.freshStudy()).id },
+    body: { baseRevision: 1, document: studyDocument('changed') },
+  }),
+  'DELETE /api/orgs/:orgId/studies/:studyId': async (w) => ({
+    params: { studyId: (await w.freshStudy()).id },
+  }),
+  'POST /api/orgs/:orgId/studies/:studyId/duplicate': async (w) => ({
+    params: { studyId: (await w.freshStudy()).id }, // no body: the title is optional
+  }),
+  'GET /api/orgs/:orgId/studies/:studyId/export': async (w) => ({
+    params: { studyId: (await w.freshStudy()).id },
+    query: 'format=json',
+  }),
+  'GET /api/orgs/:orgId/studies/:studyId/revisions': async (w) => ({
+    params: { studyId: (await w.freshStudy()).id },
+  }),
+  'GET /api/orgs/:orgId/studies/:studyId/revisions/:revision': async (w) => ({
+    params: { studyId: (await w.freshStudy()).id, revision: '1' },
+  }),
+  'POST /api/orgs/:orgId/studies/:studyId/revisions/:revision/restore': async (w) => ({
+    params: { studyId: (await w.freshStudy()).id, revision: '1' },
+    body: { baseRevision: 1 },
+  }),
+};
+
+function callFor(route: RouteSpec): (w: World, actor: Actor) => Promise<Call> {
+  const call = CALLS[key(route)];
+  if (call === undefined) throw new Error(`add ${key(route)} to CALLS`);
+  return call;
+}
+
+function expandUrl(url: string, params: Record<string, string>, query?: string): string {
+  const path = url.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`no value for :${name} in ${url}`);
+    return value;
+  });
+  return query === undefined ? path : `${path}?${query}`;
+}
+
+function expectedStatus(route: RouteSpec, actor: Actor): 'ok' | number {
+  if (route.access === 'public') return 'ok';
+  if (actor === 'anonymous') return 401;
+  if (route.access === 'user') return 'ok';
+  if (actor === 'outsider') return 404;
+  return RANK[actor] >= RANK[route.access] ? 'ok' : 403;
+}
+
+/** A copy of the client with the same session, so a sign-out does not end the original. */
+function copy(client: Client): Client {
+  const c = new Client(client.app, client.remoteAddress);
+  c.cookie = client.cookie;
+  c.csrfToken = client.csrfToken;
+  c.email = client.email;
+  c.userId = client.userId;
+  c.orgId = client.orgId;
+  return c;
+}
+
+it('has a request for every route in the table', () => {
+  expect(Object.keys(CALLS).sort()).toEqual(API_ROUTES.map(key).sort());
+});
+
+for (const dialect of httpDialects) {
+  describe(`authorisation on ${dialect.name}`, () => {
+    let world: World;
+    let studyB: Study;
+
+    beforeAll(async () => {
+      const server = await startTestServer(dialect, {
+        signInRateLimit: { max: 1000, timeWindow: '1 minute' },
+      });
+      const { store } = server;
+      const owner = await new Client(server.app).signUp('OwnerA');
+      const editor = await new Client(server.app).signUp('EditorA');
+      const viewer = await new Client(server.app).signUp('ViewerA');
+      const outsider = await new Client(server.app).signUp('OwnerB');
+      const anonymous = new Client(server.app);
+      const orgA = owner.orgId;
+      const join = async (userId: string, email: string, role: Role) => {
+        const { token } = await store.createInvitation({
+          organisationId: orgA,
+          email,
+          role,
+          invitedBy: owner.userId,
+          expiresAt: new Date(Date.now() + 3600_000),
+        });
+        await store.acceptInvitation({ token, userId });
+      };
+      await join(editor.userId, editor.email, 'editor');
+      await join(viewer.userId, viewer.email, 'viewer');
+      studyB = await store.createStudy(outsider.orgId, {
+        document: studyDocument('B secret'),
+        authorId: outsider.userId,
+      });
+      world = {
+        server,
+        orgA,
+        orgB: outsider.orgId,
+        clients: { owner, editor, viewer, outsider, anonymous },
+        freshStudy: () =>
+          store.createStudy(orgA, {
+            document: studyDocument('A study'),
+            authorId: owner.userId,
+          }),
+        async freshMember() {
+          const user = await store.createUser({
+            email: uniqueEmail('Member'),
+            name: 'Member',
+            passwordHash: 'x',
+          });
+          await join(user.id, user.email, 'viewer');
+          return user.id;
+        },
+      };
+    });
+    afterAll(async () => world.server.close());
+
+    for (const route of API_ROUTES) {
+      for (const actor of ACTORS) {
+        const expected = expectedStatus(route, actor);
+        it(`${key(route)} as ${actor} → ${expected}`, async () => {
+          const call = await callFor(route)(world, actor);
+          const url = expandUrl(route.url, { orgId: world.orgA, ...call.params }, call.query);
+          const response = await copy(world.clients[actor]).request(route.method, url, call.body);
+          if (expected === 'ok') {
+            expect(response.statusCode, response.body).toBeLessThan(300);
+          } else {
+            expect(response.statusCode, response.body).toBe(expected);
+            expect(response.body).not.toContain('A study');
+          }
+        });
+      }
+      if (route.url.includes(':studyId') || route.url.includes(':userId')) {
+        it(`${key(route)} with A's ids under B's organisation → 404`, async () => {
+          const call = await callFor(route)(world, 'outsider');
+          const url = expandUrl(route.url, { ...call.params, orgId: world.orgB }, call.query);
+          const response = await copy(world.clients.outsider).request(route.method, url, call.body);
+          expect(response.statusCode, response.body).toBe(404);
+        });
+      }
+    }
+
+    it("left organisation B's data untouched", async () => {
+      const study = await world.server.store.getStudy(world.orgB, studyB.id);
+      expect(study).toMatchObject({ revision: 1, title: 'B secret' });
+      expect(await world.server.store.listStudies(world.orgB)).toHaveLength(1);
+      const members = await world.server.store.listMembers(world.orgB);
+      expect(members.map((m) => [m.user.id, m.role])).toEqual([
+        [world.clients.outsider.userId, 'owner'],
+      ]);
+    });
+
+    it('answers malformed ids with 404, not 500', async () => {
+      const owner = world.clients.owner;
+      for (const url of [
+        '/api/orgs/not-a-uuid/studies',
+        `/api/orgs/${world.orgA}/studies/not-a-uuid`,
+        `/api/orgs/${world.orgA}/studies/00000000-0000-4000-8000-000000000000`,
+      ]) {
+        expect((await owner.request('GET', url)).statusCode).toBe(404);
+      }
+    });
+  });
+}
