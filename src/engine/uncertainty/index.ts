@@ -17,12 +17,16 @@ export {
 } from './distributions.js';
 export {
   createQuantileReservoir,
+  createQuantileReservoirBank,
   createRunningMoments,
+  createRunningMomentsBank,
   interpolatedQuantileOfSorted,
   reservoirRankErrorBound,
   reservoirSlot,
   type QuantileReservoir,
+  type QuantileReservoirBank,
   type RunningMoments,
+  type RunningMomentsBank,
 } from './streaming-statistics.js';
 export {
   weightedSumFlipMargins,

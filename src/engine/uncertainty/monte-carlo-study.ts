@@ -2,7 +2,9 @@
  * A seeded Monte Carlo over a study's option evaluation: per option the distribution of NPV,
  * annual worth, BCR, payback, EPI and productivity after it; the probability that each option
  * is chosen under each decision rule and passes the sieve; a one-at-a-time tornado; and the
- * weighted sums' flip margins. Only the results an uncertain input touches are recomputed.
+ * weighted sums' flip margins. Only the results an uncertain input touches are recomputed, and
+ * the inner loop runs allocation-free kernels (fast-kernels.ts) that are bitwise equal to the
+ * engine functions, falling back to those functions whenever a kernel declines.
  */
 import { GpError } from '../errors.js';
 import { isRange, type NumberOrRange } from '../range.js';
@@ -10,31 +12,33 @@ import { requireInteger, requireObject } from '../validate.js';
 import { evaluateStudy } from '../study/evaluate-study.js';
 import type { StudyInput } from '../study/study-input.js';
 import {
+  createDistributionSampler,
   distributionEnds,
   requireDistribution,
-  sampleDistribution,
   type UncertainDistribution,
 } from './distributions.js';
 import { weightedSumFlipMargins, type WeightedSumFlipMargins } from './flip-margin.js';
+import { economicWinnersInto } from './fast-kernels.js';
 import { createRandomSource } from './random-source.js';
 import {
-  createQuantileReservoir,
-  createRunningMoments,
+  createQuantileReservoirBank,
+  createRunningMomentsBank,
   reservoirRankErrorBound,
   reservoirSlot,
-  type QuantileReservoir,
-  type RunningMoments,
+  type QuantileReservoirBank,
+  type RunningMomentsBank,
 } from './streaming-statistics.js';
 import {
   buildStudyModel,
+  createOptionPartEvaluator,
   evaluateAllOptions,
-  evaluateOptionPart,
   resolveInputPath,
   ruleWinners,
   sievePasses,
   type OptionOutputs,
   type ResolvedInput,
   type RuleKey,
+  type RuleWinners,
   type StudyModel,
   type WorkingState,
 } from './study-model.js';
@@ -217,17 +221,26 @@ export function monteCarloStudy(
   }
 
   const optionCount = pointState.options.length;
+  // One statistics stream per tracked output, held together in typed arrays.
+  let streams = 0;
   const trackers = pointOutputs.map((out) =>
-    MONTE_CARLO_OUTPUTS.map((key) =>
+    MONTE_CARLO_OUTPUTS.map((key): Tracker | undefined =>
       key === 'payback'
         ? out.hasPayback === true
-          ? tracker(capacity)
+          ? { stream: streams++ }
           : undefined
         : out[key] === undefined
           ? undefined
-          : tracker(capacity),
+          : { stream: streams++ },
     ),
   );
+  const stats: Statistics | undefined =
+    streams === 0
+      ? undefined
+      : {
+          moments: createRunningMomentsBank(streams),
+          reservoirs: createQuantileReservoirBank(streams, capacity),
+        };
   const paybackNever = new Array<number>(optionCount).fill(0);
   const ruleCounts = new Map<RuleKey, { wins: number[]; none: number }>(
     model.rules.map((r) => [r, { wins: new Array<number>(optionCount).fill(0), none: 0 }]),
@@ -237,48 +250,107 @@ export function monteCarloStudy(
   const state = model.fresh();
   const outputs = pointOutputs.map((o) => ({ ...o }));
   const indexOf = new Map(state.options.map((o, k) => [o.id, k]));
-  let winners = pointWinners;
+  const evaluatePart = createOptionPartEvaluator(model);
+  // The trackers in use, option by option and output by output.
+  const tracked = trackers.flatMap((row, k) =>
+    row.flatMap((track, m) => (track === undefined ? [] : [{ k, m, track }])),
+  );
+  const samplers = inputs.map((input) =>
+    createDistributionSampler(input.distribution, input.domain),
+  );
+  // Per rule: the counts, and for the economic rules and EPI the allocation-free choice.
+  const ruleTallies = model.rules.map((rule) => ({
+    rule,
+    counts: ruleCounts.get(rule) as { wins: number[]; none: number },
+    threshold: rule === 'bcr' ? 1 : 0,
+  }));
+  const ruleValues = new Float64Array(optionCount);
+  const ruleOptions = new Int32Array(optionCount);
+  const ruleOrder = new Int32Array(optionCount);
+  const tally = (
+    rule: RuleKey,
+    counts: { wins: number[]; none: number },
+    winners: RuleWinners | (() => RuleWinners),
+    t: number,
+  ): void => {
+    let ids: readonly string[] | undefined;
+    try {
+      ids = (typeof winners === 'function' ? winners() : winners).get(rule);
+    } catch (error) {
+      throw atIteration(error, t, seed);
+    }
+    if (ids === undefined) return;
+    if (ids.length === 0) counts.none += 1;
+    for (const id of ids) {
+      const k = indexOf.get(id) as number;
+      counts.wins[k] = (counts.wins[k] as number) + 1 / ids.length;
+    }
+  };
   for (let t = 0; t < iterations; t++) {
-    for (const input of inputs) {
-      input.write(state, sampleWithin(input, random));
+    for (let i = 0; i < inputs.length; i++) {
+      const input = inputs[i] as ResolvedInput;
+      input.write(state, sampleWithin(input, samplers[i] as Sampler, random));
     }
     for (const p of parts) {
       try {
-        evaluateOptionPart(model, state, p.option, p.part, outputs[p.option] as OptionOutputs);
+        evaluatePart(state, p.option, p.part, outputs[p.option] as OptionOutputs);
       } catch (error) {
         throw atIteration(error, t, seed);
       }
     }
     const slot = reservoirSlot(t, capacity, reservoirRandom);
-    for (let k = 0; k < optionCount; k++) {
-      const out = outputs[k] as OptionOutputs;
-      const row = trackers[k] as (Tracker | undefined)[];
-      for (let m = 0; m < MONTE_CARLO_OUTPUTS.length; m++) {
-        const track = row[m];
-        if (track === undefined) continue;
-        const value = out[MONTE_CARLO_OUTPUTS[m] as MonteCarloOutput];
-        if (value === undefined || typeof value === 'boolean') {
-          paybackNever[k] = (paybackNever[k] as number) + 1;
+    for (const { k, m, track } of tracked) {
+      const value = outputValue(outputs[k] as OptionOutputs, m);
+      if (value === undefined) {
+        paybackNever[k] = (paybackNever[k] as number) + 1;
+        continue;
+      }
+      (stats as Statistics).moments.push(track.stream, value);
+      (stats as Statistics).reservoirs.offer(track.stream, value, slot);
+    }
+    for (const { rule, counts, threshold } of ruleTallies) {
+      if (rulesDirty && (rule === 'bcr' || rule === 'npv' || rule === 'annual-worth')) {
+        // rankEconomicAlternatives' choice, by economicWinnersInto (bitwise-equal).
+        let n = 0;
+        for (let k = 0; k < optionCount; k++) {
+          const out = outputs[k] as OptionOutputs;
+          const value = rule === 'bcr' ? out.bcr : rule === 'npv' ? out.npv : out.annualWorth;
+          if (value === undefined) continue;
+          ruleValues[n] = value;
+          ruleOptions[n++] = k;
+        }
+        const chosen = n === 0 ? -1 : economicWinnersInto(ruleValues, n, threshold, ruleOrder);
+        if (chosen < 0) {
+          tally(rule, counts, () => ruleWinners(model, state, outputs, [rule]), t);
           continue;
         }
-        track.moments.push(value);
-        track.reservoir.offer(value, slot);
-      }
-    }
-    if (rulesDirty) {
-      try {
-        winners = ruleWinners(model, state, outputs);
-      } catch (error) {
-        throw atIteration(error, t, seed);
-      }
-    }
-    for (const [rule, ids] of winners) {
-      const counts = ruleCounts.get(rule);
-      if (counts === undefined) continue;
-      if (ids.length === 0) counts.none += 1;
-      for (const id of ids) {
-        const k = indexOf.get(id) as number;
-        counts.wins[k] = (counts.wins[k] as number) + 1 / ids.length;
+        if (chosen === 0) counts.none += 1;
+        for (let w = 0; w < chosen; w++) {
+          const k = ruleOptions[ruleOrder[w] as number] as number;
+          counts.wins[k] = (counts.wins[k] as number) + 1 / chosen;
+        }
+      } else if (rulesDirty && rule === 'epi') {
+        // The highest EPI after, every option that reaches it.
+        let best = -Infinity;
+        let chosen = 0;
+        for (let k = 0; k < optionCount; k++) {
+          const v = (outputs[k] as OptionOutputs).epiAfter;
+          if (v === undefined) continue;
+          if (v > best) {
+            best = v;
+            chosen = 0;
+            ruleOrder[chosen++] = k;
+          } else if (v === best) ruleOrder[chosen++] = k;
+        }
+        if (chosen === 0) counts.none += 1;
+        for (let w = 0; w < chosen; w++) {
+          const k = ruleOrder[w] as number;
+          counts.wins[k] = (counts.wins[k] as number) + 1 / chosen;
+        }
+      } else if (rulesDirty) {
+        tally(rule, counts, () => ruleWinners(model, state, outputs, [rule]), t);
+      } else {
+        tally(rule, counts, pointWinners, t);
       }
     }
     for (let k = 0; k < sieveCount; k++) {
@@ -305,9 +377,15 @@ export function monteCarloStudy(
       const studyOption = study.options?.[k];
       const entries = MONTE_CARLO_OUTPUTS.flatMap((key, m) => {
         const track = trackers[k]?.[m];
-        if (track === undefined || track.moments.count() === 0) return [];
+        if (track === undefined || stats === undefined || stats.moments.count(track.stream) === 0)
+          return [];
         const point = pointOutputs[k]?.[key];
-        return [[key, summary(track, typeof point === 'number' ? point : undefined)] as const];
+        return [
+          [
+            key,
+            summary(stats, track.stream, typeof point === 'number' ? point : undefined),
+          ] as const,
+        ];
       });
       return {
         id: o.id,
@@ -358,23 +436,28 @@ export function monteCarloStudy(
 }
 
 interface Tracker {
-  readonly moments: RunningMoments;
-  readonly reservoir: QuantileReservoir;
+  /** The output's index in the statistics banks. */
+  readonly stream: number;
 }
 
-function tracker(capacity: number): Tracker {
-  return { moments: createRunningMoments(), reservoir: createQuantileReservoir(capacity) };
+interface Statistics {
+  readonly moments: RunningMomentsBank;
+  readonly reservoirs: QuantileReservoirBank;
 }
 
-function summary(track: Tracker, point: number | undefined): OutputDistribution {
-  const [p5, p50, p95] = track.reservoir.quantiles([0.05, 0.5, 0.95]) as [number, number, number];
+function summary(stats: Statistics, j: number, point: number | undefined): OutputDistribution {
+  const [p5, p50, p95] = stats.reservoirs.quantiles(j, [0.05, 0.5, 0.95]) as [
+    number,
+    number,
+    number,
+  ];
   return {
     point,
-    count: track.moments.count(),
-    mean: track.moments.mean(),
-    sd: Math.sqrt(track.moments.variance()),
-    min: track.moments.min(),
-    max: track.moments.max(),
+    count: stats.moments.count(j),
+    mean: stats.moments.mean(j),
+    sd: Math.sqrt(stats.moments.variance(j)),
+    min: stats.moments.min(j),
+    max: stats.moments.max(j),
     p5,
     p50,
     p95,
@@ -394,9 +477,33 @@ function isCandidate(
   return model.weightedSumOptions[entry]?.includes(k) ?? false;
 }
 
-function sampleWithin(input: ResolvedInput, random: ReturnType<typeof createRandomSource>): number {
+type Sampler = ReturnType<typeof createDistributionSampler>;
+
+/** An output of one option by its index in MONTE_CARLO_OUTPUTS (a fixed property, not a keyed load). */
+function outputValue(out: OptionOutputs, m: number): number | undefined {
+  switch (m) {
+    case 0:
+      return out.npv;
+    case 1:
+      return out.annualWorth;
+    case 2:
+      return out.bcr;
+    case 3:
+      return out.payback;
+    case 4:
+      return out.epiAfter;
+    default:
+      return out.productivityAfter;
+  }
+}
+
+function sampleWithin(
+  input: ResolvedInput,
+  sampler: Sampler,
+  random: ReturnType<typeof createRandomSource>,
+): number {
   try {
-    return sampleDistribution(input.distribution, random, input.domain);
+    return sampler(random);
   } catch (error) {
     if (error instanceof GpError)
       throw new GpError(error.code, `uncertain["${input.path}"].${error.field}`, error.detail);

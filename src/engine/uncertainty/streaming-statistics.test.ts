@@ -6,7 +6,9 @@ import { expectFiniteOrGpError, nastyNumber } from '../../../test/support/finite
 import { createRandomSource } from './random-source.js';
 import {
   createQuantileReservoir,
+  createQuantileReservoirBank,
   createRunningMoments,
+  createRunningMomentsBank,
   interpolatedQuantileOfSorted,
   reservoirRankErrorBound,
   reservoirSlot,
@@ -87,6 +89,64 @@ describe('quantiles', () => {
         expectFiniteOrGpError(() => interpolatedQuantileOfSorted([1, 2], d));
         expectFiniteOrGpError(() => createQuantileReservoir(m).quantiles([0.5]));
       }),
+    );
+  });
+});
+
+describe("statistics banks (the Monte Carlo's typed-array form)", () => {
+  // Equivalence: each stream of a bank gives bitwise the results of its own
+  // createRunningMoments / createQuantileReservoir fed the same values and slots.
+  const same = (a: number, b: number) => expect(Object.is(a, b), `${a} vs ${b}`).toBe(true);
+  it('equals one createRunningMoments and createQuantileReservoir per stream, bitwise', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(3), fc.double({ min: -1e9, max: 1e9, noNaN: true })), {
+          maxLength: 300,
+        }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.nat(),
+        (pushes, capacity, seed) => {
+          const moments = createRunningMomentsBank(4);
+          const reservoirs = createQuantileReservoirBank(4, capacity);
+          const single = [0, 1, 2, 3].map(() => ({
+            moments: createRunningMoments(),
+            reservoir: createQuantileReservoir(capacity),
+            seen: 0,
+          }));
+          const random = createRandomSource(seed);
+          for (const [j, value] of pushes) {
+            const one = single[j] as (typeof single)[number];
+            const slot = reservoirSlot(one.seen++, capacity, random);
+            moments.push(j, value);
+            reservoirs.offer(j, value, slot);
+            one.moments.push(value);
+            one.reservoir.offer(value, slot);
+          }
+          single.forEach((one, j) => {
+            same(moments.count(j), one.moments.count());
+            same(moments.mean(j), one.moments.mean());
+            same(moments.variance(j), one.moments.variance());
+            same(moments.min(j), one.moments.min());
+            same(moments.max(j), one.moments.max());
+            same(reservoirs.size(j), one.reservoir.size());
+            if (one.reservoir.size() > 0) {
+              const ps = [0, 0.05, 0.5, 0.95, 1];
+              reservoirs
+                .quantiles(j, ps)
+                .forEach((q, i) => same(q, one.reservoir.quantiles(ps)[i] as number));
+            }
+          });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('rejects a non-finite value and sizes out of range', () => {
+    expect(() => createRunningMomentsBank(2).push(0, NaN)).toThrow('value');
+    expect(() => createRunningMomentsBank(0)).toThrow('streams');
+    expect(() => createQuantileReservoirBank(1, 2_000_000)).toThrow(
+      'capacity: must be ≤ 1 000 000',
     );
   });
 });

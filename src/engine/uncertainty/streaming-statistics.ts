@@ -143,3 +143,97 @@ export function createQuantileReservoir(capacity: number): QuantileReservoir {
     },
   };
 }
+
+/** Running moments of several streams, each addressed by its index. */
+export interface RunningMomentsBank {
+  readonly push: (stream: number, value: number) => void;
+  readonly count: (stream: number) => number;
+  readonly mean: (stream: number) => number;
+  /** Sample variance (n − 1); 0 for fewer than two values. */
+  readonly variance: (stream: number) => number;
+  readonly min: (stream: number) => number;
+  readonly max: (stream: number) => number;
+}
+
+/**
+ * Running means and variances of several streams in typed arrays: each stream's push repeats
+ * createRunningMoments' operations in the same order (equal results), without one closure per stream.
+ * @equation per stream: δ = x − m; m ← m + δ/k; M2 ← M2 + δ·(x − m); s² = M2/(k − 1)
+ * @source Welford (1962) Technometrics 4(3) 419–420; createRunningMoments (this file)
+ * @param streams how many streams, 1 … 10⁶
+ * @throws GpError OUT_OF_RANGE when streams is not a whole number 1 … 10⁶; NOT_FINITE when a pushed value is not finite
+ * @example const b = createRunningMomentsBank(2); b.push(1, 4); b.mean(1) // => 4
+ */
+export function createRunningMomentsBank(streams: number): RunningMomentsBank {
+  const n = requireInteger(streams, 'streams', 1);
+  if (n > 1_000_000) throw new GpError('OUT_OF_RANGE', 'streams', 'must be ≤ 1 000 000');
+  const counts = new Float64Array(n);
+  const means = new Float64Array(n);
+  const m2s = new Float64Array(n);
+  const mins = new Float64Array(n).fill(Infinity);
+  const maxs = new Float64Array(n).fill(-Infinity);
+  return {
+    push: (j, value) => {
+      const x = Number.isFinite(value) ? value : requireFinite(value, 'value');
+      const k = (counts[j] as number) + 1;
+      counts[j] = k;
+      const mean = means[j] as number;
+      const delta = x - mean;
+      const next = mean + delta / k;
+      means[j] = next;
+      m2s[j] = (m2s[j] as number) + delta * (x - next);
+      if (x < (mins[j] as number)) mins[j] = x;
+      if (x > (maxs[j] as number)) maxs[j] = x;
+    },
+    count: (j) => counts[j] as number,
+    mean: (j) => means[j] as number,
+    variance: (j) => {
+      const k = counts[j] as number;
+      return k < 2 ? 0 : Math.max(0, (m2s[j] as number) / (k - 1));
+    },
+    min: (j) => mins[j] as number,
+    max: (j) => maxs[j] as number,
+  };
+}
+
+/** Quantile reservoirs of several streams, each addressed by its index. */
+export interface QuantileReservoirBank {
+  /** Offers stream j's value at the slot from reservoirSlot (−1 skips it). */
+  readonly offer: (stream: number, value: number, slot: number) => void;
+  readonly size: (stream: number) => number;
+  /** Stream j's p-quantiles (type 7), in the order asked. */
+  readonly quantiles: (stream: number, ps: readonly number[]) => number[];
+}
+
+/**
+ * Quantile reservoirs of several streams in one typed array: each behaves as
+ * createQuantileReservoir (same kept values, same quantiles), without one closure per stream.
+ * @equation reservoir_j = Algorithm R sample of size min(n, m); Q(p) = type-7 quantile of reservoir_j
+ * @source Vitter (1985) ACM TOMS 11(1) 37–57, Algorithm R; Hyndman & Fan (1996) definition 7; createQuantileReservoir
+ * @param streams how many streams, ≥ 1
+ * @param capacity m per stream, 1 … 10⁶ values
+ * @throws GpError OUT_OF_RANGE when the sizes are not whole numbers in range
+ * @example createQuantileReservoirBank(3, 100).size(2) // => 0
+ */
+export function createQuantileReservoirBank(
+  streams: number,
+  capacity: number,
+): QuantileReservoirBank {
+  const n = requireInteger(streams, 'streams', 1);
+  const m = requireInteger(capacity, 'capacity', 1);
+  if (m > 1_000_000) throw new GpError('OUT_OF_RANGE', 'capacity', 'must be ≤ 1 000 000');
+  const values = new Float64Array(n * m);
+  const sizes = new Int32Array(n);
+  return {
+    offer: (j, value, slot) => {
+      if (slot < 0) return;
+      values[j * m + slot] = value;
+      if (slot >= (sizes[j] as number)) sizes[j] = slot + 1;
+    },
+    size: (j) => sizes[j] as number,
+    quantiles: (j, ps) => {
+      const sorted = values.slice(j * m, j * m + (sizes[j] as number)).sort();
+      return ps.map((p) => interpolatedQuantileOfSorted(sorted, p));
+    },
+  };
+}

@@ -16,6 +16,10 @@ import {
 } from '../economics/index.js';
 import { MAX_UNIFORM_PERIODS } from '../economics/uniform-cash-flows.js';
 import { deviationEpi, trafficLightEpi, type LabMeasurement } from '../epi/index.js';
+import {
+  checkDeviationStandard,
+  type CheckedDeviationStandard,
+} from '../epi/deviation-performance.js';
 import { concentrationsAfterRemoval, productivityAfterOption } from '../effects/index.js';
 import { rankOptionsByWeightedSum, screenOptionsBySieve } from '../options/index.js';
 import type { ProductivityData } from '../productivity/index.js';
@@ -27,6 +31,14 @@ import {
 } from '../study/evaluate-study.js';
 import type { CostItem, StudyInput } from '../study/study-input.js';
 import { UNBOUNDED, type InputDomain, type UncertainDistribution } from './distributions.js';
+import {
+  deviationEpiTotal,
+  ECONOMICS_ANNUAL_WORTH,
+  ECONOMICS_BCR,
+  ECONOMICS_NPV,
+  ECONOMICS_PAYBACK,
+  uniformEconomicsInto,
+} from './fast-kernels.js';
 
 interface MutableItem {
   amount: number;
@@ -176,8 +188,13 @@ export function buildStudyModel(study: StudyInput, ahp: readonly AhpSectionResul
   };
 }
 
-const sumItems = (items: readonly MutableItem[] | undefined): number =>
-  (items ?? []).reduce((sum, item) => sum + item.amount * (item.quantity ?? 1), 0);
+/** Σ amount·quantity from 0, in the items' order (a loop: the same sum as the reduce it replaces). */
+function sumItems(items: readonly MutableItem[] | undefined): number {
+  let sum = 0;
+  if (items === undefined) return sum;
+  for (const item of items) sum = sum + item.amount * (item.quantity ?? 1);
+  return sum;
+}
 
 /** NPV, AW, BCR and simple payback exactly as evaluateStudy's optionEconomics computes them. */
 function economicsOutputs(e: WorkingEconomics, out: OptionOutputs): void {
@@ -562,11 +579,135 @@ export function resolveInputPath(
         domain: NON_NEGATIVE,
         point: prop === 'amount' ? entry.amount : (entry.quantity ?? 1),
         target,
+        // Named stores (no keyed access by list or property name): this runs every iteration.
         write: (s, v) => {
-          ((econ(s)[list] as MutableItem[])[k] as MutableItem)[prop] = pointOf(v);
+          const w = econ(s);
+          const items =
+            list === 'investment'
+              ? w.investment
+              : list === 'annualCosts'
+                ? w.annualCosts
+                : w.annualBenefits;
+          const item = (items as MutableItem[])[k] as MutableItem;
+          if (prop === 'amount') item.amount = pointOf(v);
+          else item.quantity = pointOf(v);
         },
       };
     }
   }
   throw unknown(`option "${option.id}" has no input "${rest}" the uncertainty analysis can vary`);
+}
+
+// ── The fast path of the inner loop ─────────────────────────────────────────────────────
+
+/** Re-evaluates one part of one option's outputs in place, like evaluateOptionPart. */
+export type OptionPartEvaluator = (
+  state: WorkingState,
+  index: number,
+  part: 'economics' | 'epi' | 'productivity',
+  out: OptionOutputs,
+) => void;
+
+interface EpiKernel {
+  readonly fixedTerms: Float64Array;
+  readonly removal: Float64Array;
+  readonly measured: Float64Array;
+  readonly weights: Float64Array;
+  readonly standards: readonly CheckedDeviationStandard[];
+  /** Parameter index → the option's removal key, for the parameters the option treats. */
+  readonly treated: readonly (readonly [number, string])[];
+}
+
+/** The deviation EPI kernel of one option, or undefined when a treated value is not a plain number. */
+function epiKernel(model: StudyModel, option: WorkingOption): EpiKernel | undefined {
+  const epi = model.epi;
+  if (epi === undefined || epi.method !== 'deviation' || option.removal === undefined) return;
+  const parameters = epi.parameters;
+  try {
+    const base = deviationEpi(parameters, {
+      belowDetectionLimit: model.study.epi?.belowDetectionLimit,
+    });
+    const treated: [number, string][] = [];
+    const measured = new Float64Array(parameters.length).fill(NaN);
+    for (const key of Object.keys(option.removal)) {
+      const i = parameters.findIndex((p) => p.id === key);
+      const m = parameters[i]?.measured;
+      const value = typeof m === 'number' ? m : m?.qualifier === undefined ? m?.value : undefined;
+      if (value === undefined) return;
+      treated.push([i, key]);
+      measured[i] = value;
+    }
+    return {
+      fixedTerms: Float64Array.from(base.terms, (t) => t.term),
+      removal: new Float64Array(parameters.length),
+      measured,
+      weights: Float64Array.from(parameters, (p) => p.weight),
+      standards: parameters.map((p) => checkDeviationStandard(p.standard, p.limitKind)),
+      treated,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An evaluator equal to evaluateOptionPart that runs the allocation-free kernels (uniform
+ * economics, the deviation EPI after removal) and falls back to the engine functions whenever a
+ * kernel declines, so results and errors are those of evaluateOptionPart.
+ * @equation as evaluateOptionPart; economics by uniformEconomicsInto, deviation EPI by deviationEpiTotal
+ * @source evaluateStudy's optionEconomics and effects; fast-kernels.ts (bitwise-equal kernels)
+ * @param model the study model
+ * @example createOptionPartEvaluator(model)(model.fresh(), 1, 'economics', out); out.bcr // => 3.125 (CV. ABC alt-2)
+ */
+export function createOptionPartEvaluator(model: StudyModel): OptionPartEvaluator {
+  const economics = new Float64Array(4);
+  // Per option index: its EPI kernel, null when it has none, undefined until first asked.
+  const kernels: (EpiKernel | null | undefined)[] = [];
+  return (state, index, part, out) => {
+    const option = state.options[index] as WorkingOption;
+    if (part === 'economics' && option.economics !== undefined) {
+      const e = option.economics;
+      if (
+        uniformEconomicsInto(
+          sumItems(e.investment),
+          sumItems(e.annualBenefits),
+          sumItems(e.annualCosts),
+          e.interestRate,
+          e.life,
+          e.salvage ?? 0,
+          economics,
+        )
+      ) {
+        out.npv = economics[ECONOMICS_NPV] as number;
+        out.annualWorth = economics[ECONOMICS_ANNUAL_WORTH] as number;
+        out.bcr = economics[ECONOMICS_BCR] as number;
+        out.hasPayback = true;
+        const payback = economics[ECONOMICS_PAYBACK] as number;
+        out.payback = Number.isNaN(payback) ? undefined : payback;
+        return;
+      }
+    } else if (part === 'epi') {
+      let kernel = kernels[index];
+      if (kernel === undefined) kernel = kernels[index] = epiKernel(model, option) ?? null;
+      if (kernel !== null && option.removal !== undefined) {
+        kernel.removal.fill(NaN);
+        for (const [i, key] of kernel.treated) {
+          const r = option.removal[key];
+          kernel.removal[i] = r === undefined ? NaN : pointOf(r);
+        }
+        const total = deviationEpiTotal(
+          kernel.fixedTerms,
+          kernel.removal,
+          kernel.measured,
+          kernel.weights,
+          kernel.standards,
+        );
+        if (!Number.isNaN(total)) {
+          out.epiAfter = total;
+          return;
+        }
+      }
+    }
+    evaluateOptionPart(model, state, index, part, out);
+  };
 }
