@@ -4,7 +4,8 @@
  * added to API_ROUTES without a request here fails the first test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_ROUTES, type RouteSpec } from '../../src/server/http/index.js';
+import { exportStudyWorkbook } from '../../src/document/excel/index.js';
+import { API_ROUTES, XLSX_TYPE, type RouteSpec } from '../../src/server/http/index.js';
 import type { Role, Study } from '../../src/server/store/index.js';
 import { studyDocument } from './fixtures.js';
 import {
@@ -37,6 +38,7 @@ interface Call {
   readonly params?: Record<string, string>;
   readonly body?: unknown;
   readonly query?: string;
+  readonly headers?: Record<string, string>;
 }
 
 const key = (r: Pick<RouteSpec, 'method' | 'url'>) => `${r.method} ${r.url}`;
@@ -97,9 +99,13 @@ const CALLS: Record<string, (w: World, actor: Actor) => Promise<Call>> = {
   'POST /api/orgs/:orgId/studies/:studyId/duplicate': async (w) => ({
     params: { studyId: (await w.freshStudy()).id }, // no body: the title is optional
   }),
+  'POST /api/orgs/:orgId/studies/import-xlsx': async () => ({
+    body: Buffer.from(await exportStudyWorkbook(studyDocument('A import'), { language: 'en' })),
+    headers: { 'content-type': XLSX_TYPE },
+  }),
   'GET /api/orgs/:orgId/studies/:studyId/export': async (w) => ({
     params: { studyId: (await w.freshStudy()).id },
-    query: 'format=json',
+    query: 'format=xlsx&lang=id',
   }),
   'GET /api/orgs/:orgId/studies/:studyId/revisions': async (w) => ({
     params: { studyId: (await w.freshStudy()).id },
@@ -212,7 +218,9 @@ for (const dialect of httpDialects) {
         it(`${key(route)} as ${actor} → ${expected}`, async () => {
           const call = await callFor(route)(world, actor);
           const url = expandUrl(route.url, { orgId: world.orgA, ...call.params }, call.query);
-          const response = await copy(world.clients[actor]).request(route.method, url, call.body);
+          const response = await copy(world.clients[actor]).request(route.method, url, call.body, {
+            ...(call.headers === undefined ? {} : { headers: call.headers }),
+          });
           if (expected === 'ok') {
             expect(response.statusCode, response.body).toBeLessThan(300);
           } else {
@@ -225,7 +233,12 @@ for (const dialect of httpDialects) {
         it(`${key(route)} with A's ids under B's organisation → 404`, async () => {
           const call = await callFor(route)(world, 'outsider');
           const url = expandUrl(route.url, { ...call.params, orgId: world.orgB }, call.query);
-          const response = await copy(world.clients.outsider).request(route.method, url, call.body);
+          const response = await copy(world.clients.outsider).request(
+            route.method,
+            url,
+            call.body,
+            call.headers === undefined ? {} : { headers: call.headers },
+          );
           expect(response.statusCode, response.body).toBe(404);
         });
       }

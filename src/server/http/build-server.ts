@@ -2,7 +2,8 @@
  * The HTTP API as a Fastify instance, testable in memory with `app.inject()`.
  *
  * Security, in one place:
- * - bodies are bounded (`bodyLimit`, 2 MB); helmet sets the security headers;
+ * - bodies are bounded (`bodyLimit`, 2 MB; the raw Excel import its own 20 MB); helmet sets
+ *   the security headers;
  * - the session is an encrypted cookie (@fastify/secure-session): HTTP-only, SameSite=Lax,
  *   Secure whenever the request came over HTTPS (`secure: 'auto'`; set `trustProxy` behind a
  *   TLS-terminating proxy);
@@ -49,6 +50,8 @@ export interface BuildServerOptions {
   readonly signInRateLimit?: { readonly max: number; readonly timeWindow: number | string };
   /** Trust X-Forwarded-* (behind a reverse proxy). Default false. */
   readonly trustProxy?: boolean;
+  /** The Chromium for PDF reports. Default the report layer's (/usr/bin/chromium). */
+  readonly chromiumPath?: string;
 }
 
 const REDACT = {
@@ -114,6 +117,17 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     void reply.status(404).send(errorBody(new HttpError(404, 'not-found', 'no such route')));
   });
 
+  // Raw bodies (the Excel import): a Buffer, bounded by the global limit unless the route
+  // sets its own; any other route refuses a Buffer body in its zod schema.
+  const rawTypes = new Set(
+    ROUTE_DEFINITIONS.flatMap((d) => (d.rawBody === undefined ? [] : [d.rawBody.contentType])),
+  );
+  for (const type of rawTypes) {
+    app.addContentTypeParser(type, { parseAs: 'buffer' }, (_request, body, done) => {
+      done(null, body);
+    });
+  }
+
   void app.register(fastifyHelmet);
   void app.register(fastifySecureSession, {
     key: sessionKeyBuffer(options.sessionKey),
@@ -159,6 +173,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
         ...(querystring === undefined ? {} : { querystring }),
         ...(definition.access === 'public' ? {} : { security: [{ session: [], csrf: [] }] }),
       },
+      ...(definition.rawBody === undefined ? {} : { bodyLimit: definition.rawBody.bodyLimit }),
       ...(definition.signIn === true
         ? { config: { rateLimit: { ...signInLimit, errorResponseBuilder: rateLimited } } }
         : {}),
@@ -199,6 +214,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
         const result = await definition.handle({
           store,
           now,
+          chromiumPath: options.chromiumPath,
           request,
           reply,
           userId,

@@ -5,5 +5,5 @@ export {
   type BuildServerOptions,
 } from './build-server.js';
 export { HttpError, toHttpError, type ErrorBody } from './http-error.js';
-export { API_ROUTES, type Access, type RouteSpec } from './routes.js';
+export { API_ROUTES, XLSX_TYPE, type Access, type RouteSpec } from './routes.js';
 export { hashPassword, verifyPassword } from './passwords.js';

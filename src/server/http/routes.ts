@@ -13,7 +13,15 @@ import { z } from 'zod';
 import { locateInText, parseStudyText } from '../../document/parse-study.js';
 import { resolveStudy } from '../../document/resolve-study.js';
 import { serializeStudy, studyFileData } from '../../document/serialize-study.js';
+import {
+  exportStudyWorkbook,
+  importStudyWorkbook,
+  MAX_WORKBOOK_BYTES,
+  type WorkbookError,
+} from '../../document/excel/index.js';
+import { auditStudy } from '../../engine/audit/index.js';
 import { evaluateStudy } from '../../engine/study/evaluate-study.js';
+import { renderReportHtml, renderReportPdf } from '../../report/index.js';
 import type { StudyInput } from '../../engine/study/study-input.js';
 import { ROLES, type Role, type Store, type Study } from '../store/index.js';
 import { HttpError } from './http-error.js';
@@ -25,6 +33,8 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RouteContext<B, Q> {
   readonly store: Store;
   readonly now: () => Date;
+  /** The Chromium that renders PDF reports; default the report layer's. */
+  readonly chromiumPath: string | undefined;
   readonly request: FastifyRequest;
   readonly reply: FastifyReply;
   /** '' on public routes. */
@@ -54,6 +64,8 @@ export interface RouteDefinition extends RouteSpec {
   readonly query?: z.ZodType;
   /** Only sign-in: rate-limited. */
   readonly signIn?: boolean;
+  /** A raw body of this content type (a Buffer), bounded by `bodyLimit`, instead of JSON. */
+  readonly rawBody?: { readonly contentType: string; readonly bodyLimit: number };
   handle(context: RouteContext<unknown, unknown>): Promise<unknown>;
 }
 
@@ -62,6 +74,7 @@ function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUn
     body?: B;
     query?: Q;
     signIn?: boolean;
+    rawBody?: { contentType: string; bodyLimit: number };
     handle(context: RouteContext<z.output<B>, z.output<Q>>): Promise<unknown>;
   },
 ): RouteDefinition {
@@ -157,6 +170,36 @@ async function me(store: Store, userId: string) {
   ]);
   return { user, memberships };
 }
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The largest workbook the import route accepts (the excel layer's own bound). */
+export const XLSX_BODY_LIMIT = MAX_WORKBOOK_BYTES;
+
+type Language = 'id' | 'en';
+
+function attachment(reply: FastifyReply, type: string, name: string): void {
+  void reply.type(type).header('content-disposition', `attachment; filename="${name}"`);
+}
+
+/** The report as HTML: the study resolved, every result, and the audit when values were published. */
+function reportHtml(document: StudyInput, language: Language, date: string): string {
+  const resolved = resolveStudy(document);
+  if (!resolved.ok) {
+    throw new HttpError(422, 'invalid-study', 'the study cannot be reported', {
+      errors: resolved.problems,
+    });
+  }
+  const study = resolved.study;
+  const evaluation = evaluateStudy(study);
+  return renderReportHtml(study, evaluation, {
+    language,
+    date,
+    ...((study.published?.length ?? 0) > 0 && { audit: auditStudy(study, evaluation) }),
+  });
+}
+
+const workbookErrors = (errors: readonly WorkbookError[]) =>
+  new HttpError(400, 'invalid-workbook', 'the workbook has errors', { errors });
 
 const ORG = '/api/orgs/:orgId';
 const STUDY = `${ORG}/studies/:studyId`;
@@ -405,20 +448,88 @@ export const ROUTE_DEFINITIONS: readonly RouteDefinition[] = [
     },
   }),
   route({
+    method: 'POST',
+    url: `${ORG}/studies/import-xlsx`,
+    access: 'editor',
+    summary: `Create a study from an Excel workbook (the raw bytes as ${XLSX_TYPE}, at most 20 MB); errors name sheet, cell and path`,
+    rawBody: { contentType: XLSX_TYPE, bodyLimit: XLSX_BODY_LIMIT },
+    async handle({ store, params, body, userId, reply }) {
+      if (!Buffer.isBuffer(body)) {
+        throw new HttpError(415, 'unsupported-media-type', `send the workbook as ${XLSX_TYPE}`);
+      }
+      const imported = await importStudyWorkbook(new Uint8Array(body));
+      if (!imported.ok) throw workbookErrors(imported.errors);
+      const resolved = resolveStudy(imported.study);
+      if (!resolved.ok) {
+        throw workbookErrors(
+          resolved.problems.map((p) => ({ sheet: '', cell: '', path: p.path, message: p.message })),
+        );
+      }
+      const study = await store.createStudy(params.orgId, {
+        document: imported.study,
+        authorId: userId,
+        summary: 'imported from Excel',
+      });
+      void reply.status(201);
+      return studyView(study);
+    },
+  }),
+  route({
     method: 'GET',
     url: `${STUDY}/export`,
     access: 'viewer',
-    summary: 'The study file, as YAML (default) or JSON',
-    query: z.strictObject({ format: z.enum(['yaml', 'json']).default('yaml') }),
-    async handle({ store, params, query, reply }) {
+    summary:
+      "The study file (yaml, the default, or json), the Excel workbook with computed results (xlsx), or the report (html, pdf; with the audit when the study has published values); `lang=id|en` for xlsx, html and pdf, default the study's language. PDF needs Chromium: 503 without it.",
+    query: z.strictObject({
+      format: z.enum(['yaml', 'json', 'xlsx', 'html', 'pdf']).default('yaml'),
+      lang: z.enum(['id', 'en']).optional(),
+    }),
+    async handle({ store, now, chromiumPath, params, query, request, reply }) {
       const study = await store.getStudy(params.orgId, params.studyId);
-      void reply
-        .type(query.format === 'json' ? 'application/json' : 'application/yaml; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="${fileName(study.title, query.format)}"`,
-        );
-      return serializeStudy(study.document, query.format);
+      const name = (extension: string) => fileName(study.title, extension);
+      const language = query.lang ?? study.document.language;
+      switch (query.format) {
+        case 'yaml':
+        case 'json':
+          attachment(
+            reply,
+            query.format === 'json' ? 'application/json' : 'application/yaml; charset=utf-8',
+            name(query.format),
+          );
+          return serializeStudy(study.document, query.format);
+        case 'xlsx': {
+          const bytes = await exportStudyWorkbook(study.document, {
+            language,
+            results: evaluate(study.document).results,
+          });
+          attachment(reply, XLSX_TYPE, name('xlsx'));
+          return Buffer.from(bytes);
+        }
+        case 'html': {
+          const html = reportHtml(study.document, language, now().toISOString().slice(0, 10));
+          attachment(reply, 'text/html; charset=utf-8', name('html'));
+          return html;
+        }
+        case 'pdf': {
+          const html = reportHtml(study.document, language, now().toISOString().slice(0, 10));
+          let pdf: Uint8Array;
+          try {
+            pdf = await renderReportPdf(
+              html,
+              chromiumPath === undefined ? {} : { executablePath: chromiumPath },
+            );
+          } catch (error) {
+            request.log.warn({ err: error }, 'PDF rendering failed');
+            throw new HttpError(
+              503,
+              'pdf-unavailable',
+              'the PDF could not be made on this server (is Chromium installed?); export html instead',
+            );
+          }
+          attachment(reply, 'application/pdf', name('pdf'));
+          return Buffer.from(pdf);
+        }
+      }
     },
   }),
   route({
