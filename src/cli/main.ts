@@ -19,7 +19,7 @@ import { auditText } from './audit-output.js';
 import { renderReportHtml } from '../report/render-html.js';
 import { renderReportPdf } from '../report/render-pdf.js';
 import { computeText } from './compute-output.js';
-import { monteCarloStudy } from '../engine/uncertainty/index.js';
+import { monteCarloStudy, uncertainInputsOfStudy } from '../engine/uncertainty/index.js';
 import { uncertaintyText } from './uncertainty-output.js';
 import { loadStudy, type LoadedStudy } from './load-study.js';
 import { writeAtomically } from './write-output.js';
@@ -131,25 +131,32 @@ export function buildProgram(io: CliIo): Command {
     .command('uncertainty')
     .description('Monte Carlo over the options: distributions, rank probabilities, tornado')
     .argument('<file>', 'study file (.yaml or .json)')
-    .option('--iterations <n>', 'Monte Carlo iterations', '10000')
-    .option('--seed <s>', 'random seed (0 … 4294967295), for reproducible results', '1')
+    .option('--iterations <n>', 'Monte Carlo iterations (default: the study’s, else 10000)')
+    .option(
+      '--seed <s>',
+      'random seed (0 … 4294967295), for reproducible results (default: the study’s, else 1)',
+    )
     .option('--json', 'the whole analysis as JSON, at full precision')
     .addOption(languageOption())
     .action(
       async (
         file: string,
-        options: { iterations: string; seed: string; json?: boolean; lang?: string },
+        options: { iterations?: string; seed?: string; json?: boolean; lang?: string },
       ) => {
-        const wholeNumber = (text: string, name: string) => {
+        const wholeNumber = (text: string | undefined, name: string) => {
+          if (text === undefined) return undefined;
           if (!/^\d+$/.test(text)) throw new CliExit(2, [`--${name}: must be a whole number`]);
           return Number(text);
         };
-        const iterations = wholeNumber(options.iterations, 'iterations');
-        const seed = wholeNumber(options.seed, 'seed');
+        const givenIterations = wholeNumber(options.iterations, 'iterations');
+        const givenSeed = wholeNumber(options.seed, 'seed');
         const { study } = await loaded(file);
+        // The study's uncertainty block: its inputs, and its iterations/seed unless a flag overrides.
+        const iterations = givenIterations ?? study.uncertainty?.iterations ?? 10_000;
+        const seed = givenSeed ?? study.uncertainty?.seed ?? 1;
         let result: ReturnType<typeof monteCarloStudy>;
         try {
-          result = monteCarloStudy(study, {}, { iterations, seed });
+          result = monteCarloStudy(study, uncertainInputsOfStudy(study), { iterations, seed });
         } catch (error) {
           if (error instanceof Error && error.name === 'GpError') {
             throw new CliExit(2, [`${file}: ${error.message}`]);

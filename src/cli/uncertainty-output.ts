@@ -4,12 +4,9 @@
  * text bars, the weighted sums' flip margins, and one sentence on how robust the choice is.
  */
 import type { StudyInput } from '../engine/study/study-input.js';
-import type {
-  MonteCarloOutput,
-  MonteCarloStudyResult,
-  RuleProbability,
-} from '../engine/uncertainty/index.js';
+import type { MonteCarloOutput, MonteCarloStudyResult } from '../engine/uncertainty/index.js';
 import { formatNumber, formatPercent, type ReportLanguage } from '../report/format.js';
+import { OUTPUT_LABEL, robustnessSentence, ruleLabel, share } from '../report/robustness.js';
 import { textTable } from './text-table.js';
 
 const T = {
@@ -30,10 +27,6 @@ const T = {
     flip: 'Margin perubahan bobot (weighted sum)',
     flipLine: (c: string, up: string, down: string) => `${c}: naik ${up}, turun ${down}`,
     noFlip: 'tidak ada',
-    robust: (option: string, rule: string, p: string, level: string) =>
-      `Pilihan ${option} menurut ${rule} ${level}: opsi ini terpilih pada ${p} iterasi.`,
-    levels: ['kokoh', 'cukup kokoh', 'tidak kokoh'],
-    noChoice: 'Tidak ada aturan keputusan untuk dinilai kekokohannya.',
   },
   en: {
     title: 'Uncertainty analysis (Monte Carlo)',
@@ -52,60 +45,13 @@ const T = {
     flip: 'Weight flip margins (weighted sum)',
     flipLine: (c: string, up: string, down: string) => `${c}: up ${up}, down ${down}`,
     noFlip: 'none',
-    robust: (option: string, rule: string, p: string, level: string) =>
-      `The choice of ${option} by ${rule} is ${level}: it is chosen in ${p} of iterations.`,
-    levels: ['robust', 'fairly robust', 'not robust'],
-    noChoice: 'There is no decision rule whose robustness could be judged.',
   },
 } as const;
-
-const OUTPUT_LABEL: Record<ReportLanguage, Record<MonteCarloOutput, string>> = {
-  id: {
-    npv: 'NPV',
-    annualWorth: 'Annual worth',
-    bcr: 'BCR',
-    payback: 'Payback (tahun)',
-    epiAfter: 'EPI sesudah',
-    productivityAfter: 'Produktivitas sesudah',
-  },
-  en: {
-    npv: 'NPV',
-    annualWorth: 'Annual worth',
-    bcr: 'BCR',
-    payback: 'Payback (years)',
-    epiAfter: 'EPI after',
-    productivityAfter: 'Productivity after',
-  },
-};
-
-const RULE_LABEL: Record<ReportLanguage, Record<string, string>> = {
-  id: {
-    bcr: 'BCR tertinggi',
-    npv: 'NPV tertinggi',
-    'annual-worth': 'AW tertinggi',
-    epi: 'EPI terbaik',
-  },
-  en: { bcr: 'highest BCR', npv: 'highest NPV', 'annual-worth': 'highest AW', epi: 'best EPI' },
-};
-
-function ruleLabel(rule: string, language: ReportLanguage): string {
-  const k = /^weighted-sum\[(\d+)\]$/.exec(rule)?.[1];
-  if (k !== undefined)
-    return language === 'id' ? `weighted sum #${Number(k) + 1}` : `weighted sum #${Number(k) + 1}`;
-  return RULE_LABEL[language][rule] ?? rule;
-}
 
 /** Significant-looking display: large numbers whole, small ones with 4 decimals. */
 function show(value: number | undefined, language: ReportLanguage): string {
   if (value === undefined) return '–';
   return formatNumber(value, language, Math.abs(value) >= 1000 ? 0 : 4);
-}
-
-const share = (p: number, language: ReportLanguage) => formatPercent(p * 100, language, 1);
-
-/** The rule whose robustness the sentence states: the study's own, else the first available. */
-function headlineRule(result: MonteCarloStudyResult): RuleProbability | undefined {
-  return result.rules.find((r) => r.studyRule) ?? result.rules[0];
 }
 
 export function uncertaintyText(
@@ -221,20 +167,4 @@ export function uncertaintyText(
   }
   lines.push(robustnessSentence(result, language));
   return lines.join('\n');
-}
-
-/** One sentence: how often the deterministic choice stays the choice (≥ 90 % robust, ≥ 60 % fairly). */
-export function robustnessSentence(
-  result: MonteCarloStudyResult,
-  language: ReportLanguage,
-): string {
-  const t = T[language];
-  const rule = headlineRule(result);
-  const chosen = rule?.deterministic ?? [];
-  if (rule === undefined || chosen.length === 0) return t.noChoice;
-  const p = rule.probabilities
-    .filter((x) => chosen.includes(x.option))
-    .reduce((sum, x) => sum + x.probability, 0);
-  const level = t.levels[p >= 0.9 ? 0 : p >= 0.6 ? 1 : 2];
-  return t.robust(chosen.join(', '), ruleLabel(rule.rule, language), share(p, language), level);
 }

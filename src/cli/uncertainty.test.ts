@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cvAbcTextWith } from '../../test/report/examples.js';
 import { cli, example } from '../../test/support/cli.js';
 
 describe('lestari uncertainty', () => {
@@ -55,5 +59,45 @@ describe('lestari uncertainty', () => {
     const seed = await cli('uncertainty', example('cv-abc'), '--seed', '99999999999');
     expect(seed.code).toBe(2);
     expect(seed.stderr).toContain('seed: must be a whole number 0 … 4294967295');
+  });
+});
+
+describe('lestari uncertainty with the study’s uncertainty block', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'lestari-uncertainty-')), 'cv-abc-block.yaml');
+  writeFileSync(file, cvAbcTextWith());
+
+  it('varies the block’s inputs with its iterations and seed, the same output for the same seed', async () => {
+    const a = await cli('uncertainty', file, '--json');
+    const b = await cli('uncertainty', file, '--json');
+    expect(a).toMatchObject({ code: 0, stderr: '' });
+    expect(b.stdout).toBe(a.stdout);
+    const json = JSON.parse(a.stdout) as {
+      uncertainty: {
+        iterations: number;
+        seed: number;
+        inputs: { path: string; source: string; distribution: { kind: string; value?: number } }[];
+      };
+    };
+    expect(json.uncertainty.iterations).toBe(2000);
+    expect(json.uncertainty.seed).toBe(1);
+    const given = json.uncertainty.inputs.filter((i) => i.source === 'given');
+    expect(given.map((i) => i.path)).toEqual([
+      'options[alt-1].economics.annualBenefits[0].amount',
+      'options[alt-2].economics.annualBenefits[0].amount',
+      'options[alt-2].economics.annualCosts[1].amount',
+      'options[alt-2].economics.interestRate',
+    ]);
+    // ± without a value is around the input's own point.
+    expect(given[0]?.distribution).toEqual({ kind: 'plus-minus', value: 4_650_000, fraction: 0.2 });
+  });
+
+  it('lets --iterations and --seed override the block', async () => {
+    const a = await cli('uncertainty', file, '--iterations', '300', '--seed', '5', '--json');
+    const json = JSON.parse(a.stdout) as { uncertainty: { iterations: number; seed: number } };
+    expect(json.uncertainty).toMatchObject({ iterations: 300, seed: 5 });
+    const text = await cli('uncertainty', file, '--lang', 'en');
+    expect(text.stdout).toContain('2,000 iterations, seed 1');
+    expect(text.stdout).toContain('options[alt-2].economics.interestRate: normal');
+    expect(text.stdout).toMatch(/The choice of alt-2 by highest BCR is/);
   });
 });

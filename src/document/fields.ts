@@ -54,6 +54,10 @@ export interface FieldTypes {
   readonly ratio: z.ZodType<number, number | string>;
   /** A lab result: a number or `< 0,0072`. */
   readonly measured: z.ZodType<MeasuredValue, number | string>;
+  /** Any single input value: a number, money (`Rp 112 juta`) or a percentage (`10 %` = 0.1). */
+  readonly value: z.ZodType<number, number | string>;
+  /** Any value or a range of values (`80–90 %` = 0.8–0.9, `Rp 1–2 juta`). */
+  readonly valueOrRange: z.ZodType<NumberOrRange, number | string>;
   /** yes/no: true/false, or the words yes, no, ya, tidak. */
   readonly yesNo: z.ZodType<boolean, boolean | string>;
 }
@@ -135,6 +139,21 @@ export function fieldTypes(format: NumberFormat | undefined): FieldTypes {
       if (p.percent) return issue(ctx, v, 'must be a concentration or value, not a percentage');
       if (p.value.kind === 'bound') return { qualifier: p.value.qualifier, value: p.value.value };
       return p.value.value;
+    }),
+    value: numberOrText.transform((v, ctx): number => {
+      const p = parse(v, format, ctx);
+      if (p === undefined) return z.NEVER;
+      if (p.value.kind !== 'number')
+        return issue(ctx, v, `must be a single value, not a ${p.value.kind}`);
+      return p.percent ? p.value.value / 100 : p.value.value;
+    }),
+    valueOrRange: numberOrText.transform((v, ctx): NumberOrRange => {
+      const p = parse(v, format, ctx);
+      if (p === undefined) return z.NEVER;
+      const scale = p.percent ? 0.01 : 1;
+      if (p.value.kind === 'bound') return issue(ctx, v, 'must be a value or a range, not a bound');
+      if (p.value.kind === 'range') return { low: p.value.low * scale, high: p.value.high * scale };
+      return p.value.value * scale;
     }),
     yesNo: z.union([z.boolean(), z.string()]).transform((v, ctx): boolean => {
       if (typeof v === 'boolean') return v;

@@ -8,6 +8,10 @@ import { z } from 'zod';
 import { didYouMean } from './did-you-mean.js';
 import { fieldTypes } from './fields.js';
 import type { PublishedValue, StudyInput } from '../engine/study/study-input.js';
+import {
+  checkStudyUncertainty,
+  type StudyUncertainDistribution,
+} from '../engine/uncertainty/index.js';
 import { type NumberFormat, parseNumberText, printedDecimals } from './number-text.js';
 
 export const STUDY_FILE_VERSION = 1;
@@ -74,9 +78,59 @@ export function studyFileSchema(format: NumberFormat | undefined) {
   });
 
   const scale = strictObject({ min: f.number, max: f.number });
+
+  // uncertainty.inputs[i].distribution: exactly one of the four forms.
+  const wholeFrom = (min: number) =>
+    f.number.refine((n) => Number.isInteger(n) && n >= min, `must be a whole number ≥ ${min}`);
+  const distribution = strictObject({
+    uniform: z
+      .union(
+        [
+          f.valueOrRange,
+          z.tuple([f.value, f.value]),
+          strictObject({ low: f.value, high: f.value }),
+        ],
+        {
+          error: 'must be a range such as "80–90 %" or [low, high]',
+        },
+      )
+      .optional(),
+    triangular: z.tuple([f.value, f.value, f.value]).optional(),
+    normal: strictObject({ mean: f.value, sd: f.value }).optional(),
+    plusMinus: z
+      .union([f.fraction, strictObject({ value: f.value, fraction: f.fraction })], {
+        error: 'must be a fraction such as "20 %", or { value, fraction }',
+      })
+      .optional(),
+  })
+    .check((ctx) => {
+      const given = Object.values(ctx.value).filter((v) => v !== undefined).length;
+      if (given !== 1) {
+        ctx.issues.push({
+          code: 'custom',
+          message: 'give exactly one of uniform, triangular, normal or plusMinus',
+          input: ctx.value,
+        });
+      }
+    })
+    .transform((d, ctx): StudyUncertainDistribution => {
+      if (d.triangular !== undefined) return { triangular: d.triangular };
+      if (d.normal !== undefined) return { normal: d.normal };
+      if (d.plusMinus !== undefined) return { plusMinus: d.plusMinus };
+      const u = d.uniform;
+      if (Array.isArray(u)) return { uniform: { low: u[0], high: u[1] } };
+      if (typeof u === 'object') return { uniform: { low: u.low, high: u.high } };
+      ctx.issues.push({
+        code: 'custom',
+        path: ['uniform'],
+        message: 'must be a range such as "80–90 %" or [low, high], not a single value',
+        input: u,
+      });
+      return z.NEVER;
+    });
   const matrix = z.array(z.array(f.number));
 
-  return strictObject({
+  const study = strictObject({
     lestari: z.literal(STUDY_FILE_VERSION, { error: 'must be 1 (the study file version)' }),
     language: z.enum(['id', 'en']).default('id'),
     numberFormat: z.enum(['id', 'en']).optional(),
@@ -312,6 +366,26 @@ export function studyFileSchema(format: NumberFormat | undefined) {
         }),
       )
       .optional(),
+    uncertainty: strictObject({
+      iterations: wholeFrom(1).optional(),
+      seed: wholeFrom(0).optional(),
+      inputs: z.array(strictObject({ path: text, distribution })).optional(),
+    }).optional(),
+  });
+  // Second, semantic pass of the uncertainty block: each path must name an input of this study.
+  return study.check((ctx) => {
+    if (ctx.value.uncertainty === undefined || ctx.issues.length > 0) return;
+    for (const problem of checkStudyUncertainty(ctx.value)) {
+      ctx.issues.push({
+        code: 'custom',
+        path: problem.path
+          .split(/\.|\[|\]\.?/)
+          .filter((p) => p !== '')
+          .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+        message: problem.message,
+        input: ctx.value.uncertainty,
+      });
+    }
   });
 }
 

@@ -322,3 +322,60 @@ function ariaDescription(option: EChartsOption): string | undefined {
   const description = (aria as { label?: { description?: unknown } }).label?.description;
   return typeof description === 'string' ? description : undefined;
 }
+
+/**
+ * A tornado: per input, a horizontal bar from the output at the input's low end to the output
+ * at its high end (the other inputs at their point), largest swing on top, centred on the point.
+ */
+export function tornadoChartOption(
+  bars: readonly {
+    readonly label: string;
+    readonly atLow: number;
+    readonly atHigh: number;
+  }[],
+  point: number,
+  title: string,
+  format: (value: number) => string,
+): EChartsOption {
+  // ECharts draws the first category at the bottom: reverse so the largest swing is on top.
+  const rows = [...bars].reverse();
+  const side = (key: 'atLow' | 'atHigh', colour: string) => ({
+    type: 'bar' as const,
+    color: colour,
+    barMaxWidth: 22,
+    // Both ends drawn from the point on the same row (overlapping, not stacked).
+    barGap: '-100%',
+    data: rows.map((r) => ({
+      value: r[key] - point,
+      label: {
+        show: true,
+        position: r[key] - point < 0 ? ('left' as const) : ('right' as const),
+        color: '#222222',
+        formatter: format(r[key]),
+      },
+    })),
+  });
+  const spread = Math.max(
+    1e-12,
+    ...rows.flatMap((r) => [r.atLow - point, r.atHigh - point].map(Math.abs)),
+  );
+  return {
+    ...base(title),
+    grid: { left: 16, right: 16, top: 8, bottom: 8, containLabel: true },
+    xAxis: {
+      type: 'value',
+      min: -spread * 1.6,
+      max: spread * 1.6,
+      axisLabel: { show: false },
+      splitLine: { show: false },
+    },
+    yAxis: {
+      type: 'category',
+      data: rows.map((r) => r.label),
+      axisTick: { show: false },
+      axisLine: { onZero: true, lineStyle: { color: '#444444' } },
+      axisLabel: { width: 220, overflow: 'break', lineHeight: 13 },
+    },
+    series: [side('atLow', '#9aa5b1'), side('atHigh', CHART_COLOURS.primary)],
+  };
+}

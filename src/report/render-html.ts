@@ -33,6 +33,7 @@ import {
   wasteSection,
   weightedSumSection,
 } from './sections-options.js';
+import { uncertaintySection } from './sections-uncertainty.js';
 import { REPORT_CSS } from './style.js';
 
 export interface ReportOptions {
@@ -82,6 +83,7 @@ export function renderReportHtml(
         financialSection(ctx),
         estimatesSection(ctx),
         wasteSection(ctx),
+        uncertaintySection(ctx),
       ],
       'major',
     ),

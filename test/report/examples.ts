@@ -27,3 +27,25 @@ export function loadExample(name: ExampleName): LoadedExample {
   const study = loadStudyText(readFileSync(fileURLToPath(url), 'utf8'));
   return { study, evaluation: evaluateStudy(study) };
 }
+
+/** An `uncertainty` block for cv-abc (benefits ±20 %, a cost, the interest rate), as a study file writes it. */
+export const CV_ABC_UNCERTAINTY = `
+uncertainty:
+  iterations: 2000
+  seed: 1
+  inputs:
+    - path: options[alt-1].economics.annualBenefits[0].amount
+      distribution: { plusMinus: 20 % }
+    - path: options[alt-2].economics.annualBenefits[0].amount
+      distribution: { plusMinus: 20 % }
+    - path: options[alt-2].economics.annualCosts[1].amount
+      distribution: { triangular: [Rp 7.500.000, Rp 8.614.080, Rp 11.000.000] }
+    - path: options[alt-2].economics.interestRate
+      distribution: { normal: { mean: 10 %, sd: 1 % } }
+`;
+
+/** cv-abc's text with CV_ABC_UNCERTAINTY (or another block) appended. */
+export function cvAbcTextWith(block = CV_ABC_UNCERTAINTY): string {
+  const url = new URL('../../examples/cv-abc.yaml', import.meta.url);
+  return `${readFileSync(fileURLToPath(url), 'utf8')}${block}`;
+}

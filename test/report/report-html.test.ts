@@ -9,7 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { evaluateStudy } from '../../src/engine/study/evaluate-study.js';
 import { renderReportHtml } from '../../src/report/render-html.js';
 import { studyArbitrary } from '../support/study-arbitrary.js';
-import { EXAMPLES, loadExample, type ExampleName } from './examples.js';
+import {
+  cvAbcTextWith,
+  EXAMPLES,
+  loadExample,
+  loadStudyText,
+  type ExampleName,
+} from './examples.js';
 import { HOSTILE, syntheticStudy } from './fixtures.js';
 
 type Language = 'id' | 'en';
@@ -302,4 +308,50 @@ describe('random valid studies', () => {
       { numRuns: 40 },
     );
   });
+});
+
+describe('the uncertainty section (cv-abc with an uncertainty block)', () => {
+  const study = loadStudyText(cvAbcTextWith());
+  const evaluation = evaluateStudy(study);
+  const render = (language: Language) =>
+    renderReportHtml(study, evaluation, { language, date: '2026-11-23' });
+
+  it('is absent without the block', () => {
+    expect(report('cv-abc', 'id')).not.toContain('id="uncertainty"');
+    expect(report('cv-abc', 'en')).not.toContain('id="uncertainty"');
+  });
+
+  for (const language of LANGUAGES) {
+    it(`shows the distributions, probabilities, tornado and robustness (${language})`, () => {
+      const html = render(language);
+      expectWellFormedReport(html, language);
+      expect(html).toContain('id="uncertainty"');
+      const t = text(html);
+      const [title, distribution, probability, tornado, sentence] =
+        language === 'id'
+          ? [
+              'Analisis ketidakpastian (Monte Carlo)',
+              'Sebaran hasil Pompa dan DAF',
+              'Peluang tiap opsi menjadi yang terbaik (BCR tertinggi)',
+              'Tornado BCR:',
+              /Pilihan alt-2 menurut BCR tertinggi (kokoh|cukup kokoh|tidak kokoh): opsi ini terpilih pada [\d,]+ ?% iterasi\./,
+            ]
+          : [
+              'Uncertainty analysis (Monte Carlo)',
+              'Distribution of the results of Pompa dan DAF',
+              'Probability each option is the best (highest BCR)',
+              'Tornado of BCR:',
+              /The choice of alt-2 by highest BCR is (robust|fairly robust|not robust): it is chosen in [\d.]+ ?% of iterations\./,
+            ];
+      expect(t).toContain(title);
+      expect(t).toContain(distribution);
+      expect(t).toContain(probability);
+      expect(t).toContain(tornado);
+      expect(t).toMatch(sentence);
+      expect(t).toMatch(/P5 P50 P95/);
+      expect(html).toMatch(/<figure class="chart"><svg role="img" aria-label="Tornado/);
+      // Seeded: the same study renders the same numbers (SVG class ids differ per chart instance).
+      expect(text(render(language))).toBe(t);
+    });
+  }
 });

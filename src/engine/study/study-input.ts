@@ -5,6 +5,7 @@
  * stated), fractions (removal efficiency, interest rate) are 0–1.
  */
 import type { NumberOrRange } from '../range.js';
+import type { StudyUncertainty } from '../uncertainty/study-block.js';
 
 /** A lab result: a number, or a result below/above a detection limit ("< 0.0072"). */
 export type MeasuredValue = number | { readonly qualifier: '<' | '>'; readonly value: number };
@@ -301,4 +302,6 @@ export interface StudyInput {
   readonly decisionRule?: DecisionRule;
   readonly implementation?: readonly PlanAction[];
   readonly published?: readonly PublishedValue[];
+  /** Inputs declared uncertain, with the Monte Carlo's iterations and seed (issue 6). */
+  readonly uncertainty?: StudyUncertainty;
 }

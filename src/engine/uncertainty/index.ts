@@ -49,3 +49,12 @@ export {
   type TornadoResult,
   type UncertainInputs,
 } from './monte-carlo-study.js';
+export {
+  ACCEPTED_INPUT_PATHS,
+  checkStudyUncertainty,
+  uncertainInputsOfStudy,
+  type StudyUncertainDistribution,
+  type StudyUncertainInput,
+  type StudyUncertainty,
+  type StudyUncertaintyProblem,
+} from './study-block.js';

@@ -1,0 +1,181 @@
+/**
+ * The uncertainty section, when the study has an `uncertainty` block: per option the
+ * distribution (mean, P5, P50, P95) of NPV, BCR and EPI after, the probability each option
+ * is the best under the study's decision rule, a tornado per option and one sentence on how
+ * robust the choice is. The Monte Carlo is seeded, so the report is reproducible.
+ */
+import {
+  monteCarloStudy,
+  uncertainInputsOfStudy,
+  type MonteCarloOutput,
+  type MonteCarloStudyResult,
+  type OutputDistribution,
+} from '../engine/uncertainty/index.js';
+import { renderChartSvg, tornadoChartOption } from './charts.js';
+import { figure, section, table, type ReportContext } from './context.js';
+import { html, trusted, type SafeHtml } from './html.js';
+import { headlineRule, OUTPUT_LABEL, robustnessSentence, ruleLabel, share } from './robustness.js';
+import { CHART_WIDTH } from './sections-planning.js';
+
+const T = {
+  id: {
+    title: 'Analisis ketidakpastian (Monte Carlo)',
+    intro: (n: string, seed: number, k: number) =>
+      `${n} iterasi (seed ${seed}) atas ${k} input tidak pasti; rentang di studi diperlakukan sebagai seragam.`,
+    distribution: (option: string) => `Sebaran hasil ${option}`,
+    output: 'Keluaran',
+    point: 'Nilai titik',
+    mean: 'Rata-rata',
+    probabilities: (rule: string) => `Peluang tiap opsi menjadi yang terbaik (${rule})`,
+    option: 'Opsi',
+    probability: 'Peluang',
+    none: 'tidak ada opsi yang layak',
+    tornado: (option: string, output: string) => `Tornado ${output}: ${option}`,
+    failed: (message: string) => `Analisis ketidakpastian tidak dapat dihitung: ${message}`,
+  },
+  en: {
+    title: 'Uncertainty analysis (Monte Carlo)',
+    intro: (n: string, seed: number, k: number) =>
+      `${n} iterations (seed ${seed}) over ${k} uncertain inputs; the study's ranges are taken as uniform.`,
+    distribution: (option: string) => `Distribution of the results of ${option}`,
+    output: 'Output',
+    point: 'Point',
+    mean: 'Mean',
+    probabilities: (rule: string) => `Probability each option is the best (${rule})`,
+    option: 'Option',
+    probability: 'Probability',
+    none: 'no option acceptable',
+    tornado: (option: string, output: string) => `Tornado of ${output}: ${option}`,
+    failed: (message: string) => `The uncertainty analysis could not be computed: ${message}`,
+  },
+} as const;
+
+const SHOWN: readonly MonteCarloOutput[] = ['npv', 'bcr', 'epiAfter'];
+
+/** The output a decision rule compares, for the tornado. */
+function ruleOutput(rule: string | undefined): MonteCarloOutput {
+  if (rule === 'npv') return 'npv';
+  if (rule === 'annual-worth') return 'annualWorth';
+  if (rule === 'epi') return 'epiAfter';
+  return 'bcr';
+}
+
+export function uncertaintySection(ctx: ReportContext): SafeHtml {
+  const block = ctx.study.uncertainty;
+  if (block === undefined) return html``;
+  const t = T[ctx.language];
+  let result: MonteCarloStudyResult;
+  try {
+    result = monteCarloStudy(ctx.study, uncertainInputsOfStudy(ctx.study), {
+      iterations: block.iterations ?? 10_000,
+      seed: block.seed ?? 1,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return section('uncertainty', 3, t.title, [html`<p>${t.failed(message)}</p>`]);
+  }
+  const value = (output: MonteCarloOutput, x: number | undefined): string =>
+    x === undefined
+      ? '–'
+      : output === 'npv' || output === 'annualWorth'
+        ? ctx.money(x)
+        : ctx.num(x, output === 'bcr' ? 3 : 2);
+  const parts: SafeHtml[] = [
+    html`<p>${t.intro(ctx.num(result.iterations, 0), result.seed, result.inputs.length)}</p>`,
+  ];
+
+  for (const option of result.options) {
+    const rows = SHOWN.flatMap((output) => {
+      const d: OutputDistribution | undefined = option.outputs[output];
+      if (d === undefined || d.count === 0) return [];
+      return [
+        html`<tr>
+          <th scope="row">${OUTPUT_LABEL[ctx.language][output]}</th>
+          <td class="num">${value(output, d.point)}</td>
+          <td class="num">${value(output, d.mean)}</td>
+          <td class="num">${value(output, d.p5)}</td>
+          <td class="num">${value(output, d.p50)}</td>
+          <td class="num">${value(output, d.p95)}</td>
+        </tr>`,
+      ];
+    });
+    if (rows.length === 0) continue;
+    parts.push(
+      table(ctx, {
+        caption: t.distribution(option.name),
+        head: html`<tr>
+          <th scope="col">${t.output}</th>
+          <th scope="col" class="num">${t.point}</th>
+          <th scope="col" class="num">${t.mean}</th>
+          <th scope="col" class="num">P5</th>
+          <th scope="col" class="num">P50</th>
+          <th scope="col" class="num">P95</th>
+        </tr>`,
+        body: rows,
+      }),
+    );
+  }
+
+  const rule = headlineRule(result);
+  if (rule !== undefined) {
+    const label = ruleLabel(rule.rule, ctx.language);
+    parts.push(
+      table(ctx, {
+        caption: t.probabilities(label),
+        head: html`<tr>
+          <th scope="col">${t.option}</th>
+          <th scope="col" class="num">${t.probability}</th>
+        </tr>`,
+        body: [
+          ...rule.probabilities.map(
+            (p) =>
+              html`<tr>
+                <th scope="row">${ctx.optionName(p.option)}</th>
+                <td class="num">${share(p.probability, ctx.language)}</td>
+              </tr>`,
+          ),
+          ...(rule.none > 0
+            ? [
+                html`<tr>
+                  <th scope="row">${t.none}</th>
+                  <td class="num">${share(rule.none, ctx.language)}</td>
+                </tr>`,
+              ]
+            : []),
+        ],
+      }),
+    );
+  }
+
+  const output = ruleOutput(rule?.rule ?? ctx.study.decisionRule);
+  for (const tornado of result.tornado) {
+    if (tornado.output !== output || tornado.point === undefined) continue;
+    const point = tornado.point;
+    const bars = tornado.bars.flatMap((b) =>
+      b.atLow === undefined || b.atHigh === undefined
+        ? []
+        : [{ label: b.path.replace(/^options\[[^\]]+\]\./, ''), atLow: b.atLow, atHigh: b.atHigh }],
+    );
+    if (bars.length === 0) continue;
+    const title = t.tornado(ctx.optionName(tornado.option), OUTPUT_LABEL[ctx.language][output]);
+    parts.push(
+      figure(
+        ctx,
+        title,
+        trusted(
+          renderChartSvg(
+            tornadoChartOption(bars, point, title, (x) => value(output, x)),
+            { width: CHART_WIDTH, height: 60 + 34 * bars.length },
+          ),
+        ),
+      ),
+    );
+  }
+
+  parts.push(
+    html`<p class="decision">
+      <strong>${ctx.L.decision}:</strong> ${robustnessSentence(result, ctx.language)}
+    </p>`,
+  );
+  return section('uncertainty', 3, t.title, parts);
+}
