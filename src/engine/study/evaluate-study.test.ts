@@ -72,6 +72,43 @@ describe('evaluateStudy', () => {
     expect(economics.errors.map((e) => e.path)).toEqual(['options[0].economics.life']);
   });
 
+  it('places mass-balance and productivity errors at the file path of the bad quantity', () => {
+    const massBalance = evaluateStudy({
+      ...base,
+      massBalance: {
+        unit: 'kg',
+        processes: [
+          {
+            name: 'Cut',
+            inputs: [{ name: 'log', quantity: 10 }],
+            products: [{ name: 'board', quantity: 8 }],
+          },
+          {
+            name: 'Dry',
+            inputs: [{ name: 'board', quantity: 8 }],
+            products: [{ name: 'dry board', quantity: -1 }],
+          },
+        ],
+      },
+    });
+    expect(massBalance.errors.map((e) => e.path)).toEqual([
+      'massBalance.processes[1].products[0].quantity',
+    ]);
+    const productivity = evaluateStudy({
+      ...base,
+      productivity: {
+        basis: 'value',
+        periods: [
+          { label: 'Jan', outputs: { sales: 100 }, inputs: { energy: 10 } },
+          { label: 'Feb', outputs: { sales: 100 }, inputs: { energy: -5 } },
+        ],
+      },
+    });
+    expect(productivity.errors.map((e) => e.path)).toEqual([
+      'productivity.periods[1].inputs.energy',
+    ]);
+  });
+
   it('still computes the other sections when one is wrong', () => {
     const study: StudyInput = {
       ...effluent(0, 2.45),

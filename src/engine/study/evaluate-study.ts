@@ -221,7 +221,8 @@ export function evaluateStudy(study: StudyInput): StudyEvaluation {
             balance: plantMassBalance(massBalanceInput),
             productivity: processProductivity(massBalanceInput),
           }),
-          (field) => joinPath('massBalance', field),
+          // The chapter's own paths start at its argument (`balance.processes[1]…`): map to the file.
+          (field) => joinPath('massBalance', field.replace(/^balance(\.|(?=\[)|$)/, '')),
         );
 
   const productivityInput = study.productivity;
@@ -234,7 +235,15 @@ export function evaluateStudy(study: StudyInput): StudyEvaluation {
             const year = yearProductivity(study);
             return { periods, ...(year !== undefined && { year }) };
           },
-          (field) => joinPath('productivity', field.replace(/^inputs/, 'yearInputs')),
+          (field) =>
+            joinPath(
+              'productivity',
+              field
+                .replace(/^series(\.|$)/, '')
+                .replace(/^data\.inputs/, 'yearInputs')
+                .replace(/^data(\.|$)/, '')
+                .replace(/^inputs/, 'yearInputs'),
+            ),
         );
 
   const ahp = (study.weights?.ahp ?? []).flatMap((input, i): AhpSectionResult[] => {
