@@ -39,6 +39,12 @@ interface Call {
   readonly body?: unknown;
   readonly query?: string;
   readonly headers?: Record<string, string>;
+  /**
+   * The client to send with, for routes that end or replace the session they are sent with:
+   * sessions are server-side, so a copy of the actor's cookie would end the actor's session
+   * for every later test.
+   */
+  readonly client?: Client;
 }
 
 const key = (r: Pick<RouteSpec, 'method' | 'url'>) => `${r.method} ${r.url}`;
@@ -47,13 +53,20 @@ const key = (r: Pick<RouteSpec, 'method' | 'url'>) => `${r.method} ${r.url}`;
 const CALLS: Record<string, (w: World, actor: Actor) => Promise<Call>> = {
   'GET /api/health': () => Promise.resolve({}),
   'GET /api/auth/csrf-token': () => Promise.resolve({}),
-  'POST /api/auth/sign-up': () =>
-    Promise.resolve({
-      body: { email: uniqueEmail('New'), name: 'New', password: 'a long secret passphrase' },
-    }),
-  'POST /api/auth/sign-in': (w) =>
-    Promise.resolve({ body: { email: w.clients.viewer.email, password: PASSWORD } }),
-  'POST /api/auth/sign-out': () => Promise.resolve({}),
+  'POST /api/auth/sign-up': async (w, actor) => ({
+    body: { email: uniqueEmail('New'), name: 'New', password: 'a long secret passphrase' },
+    client: await ownSession(w, actor),
+  }),
+  'POST /api/auth/sign-in': async (w, actor) => ({
+    body: { email: w.clients.viewer.email, password: PASSWORD },
+    client: await ownSession(w, actor),
+  }),
+  'POST /api/auth/sign-out': async (w, actor) => ({ client: await ownSession(w, actor) }),
+  // Ends every session of its user, so a throwaway account's (access `user`: no role matters).
+  'POST /api/auth/sign-out-everywhere': async (w, actor) => ({
+    client:
+      actor === 'anonymous' ? new Client(w.server.app) : await new Client(w.server.app).signUp(),
+  }),
   'GET /api/auth/me': () => Promise.resolve({}),
   'GET /api/orgs': () => Promise.resolve({}),
   'POST /api/invitations/accept': async (w, actor) => {
@@ -107,6 +120,10 @@ const CALLS: Record<string, (w: World, actor: Actor) => Promise<Call>> = {
     params: { studyId: (await w.freshStudy()).id },
     query: 'format=xlsx&lang=id',
   }),
+  'GET /api/orgs/:orgId/studies/:studyId/uncertainty': async (w) => ({
+    params: { studyId: (await w.freshStudy()).id },
+    query: 'iterations=50&seed=3',
+  }),
   'GET /api/orgs/:orgId/studies/:studyId/revisions': async (w) => ({
     params: { studyId: (await w.freshStudy()).id },
   }),
@@ -142,7 +159,18 @@ function expectedStatus(route: RouteSpec, actor: Actor): 'ok' | number {
   return RANK[actor] >= RANK[route.access] ? 'ok' : 403;
 }
 
-/** A copy of the client with the same session, so a sign-out does not end the original. */
+/** A new session of the actor (signed in again), or a new anonymous client. */
+async function ownSession(w: World, actor: Actor): Promise<Client> {
+  const client = new Client(w.server.app);
+  if (actor === 'anonymous') return client;
+  const { email } = w.clients[actor];
+  const response = await client.request('POST', '/api/auth/sign-in', { email, password: PASSWORD });
+  if (response.statusCode !== 200) throw new Error(`sign-in: ${response.body}`);
+  client.csrfToken = response.json<{ csrfToken: string }>().csrfToken;
+  return client;
+}
+
+/** A copy of the client with the same session, so a sign-in's new cookie stays in the copy. */
 function copy(client: Client): Client {
   const c = new Client(client.app, client.remoteAddress);
   c.cookie = client.cookie;
@@ -165,6 +193,7 @@ for (const dialect of httpDialects) {
     beforeAll(async () => {
       const server = await startTestServer(dialect, {
         signInRateLimit: { max: 1000, timeWindow: '1 minute' },
+        signUpRateLimit: { max: 1000, timeWindow: '1 minute' },
       });
       const { store } = server;
       const owner = await new Client(server.app).signUp('OwnerA');
@@ -218,7 +247,8 @@ for (const dialect of httpDialects) {
         it(`${key(route)} as ${actor} → ${expected}`, async () => {
           const call = await callFor(route)(world, actor);
           const url = expandUrl(route.url, { orgId: world.orgA, ...call.params }, call.query);
-          const response = await copy(world.clients[actor]).request(route.method, url, call.body, {
+          const client = call.client ?? copy(world.clients[actor]);
+          const response = await client.request(route.method, url, call.body, {
             ...(call.headers === undefined ? {} : { headers: call.headers }),
           });
           if (expected === 'ok') {

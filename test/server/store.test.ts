@@ -8,7 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseStudyText } from '../../src/document/parse-study.js';
@@ -19,6 +21,7 @@ import {
   type Store,
   type StoreErrorCode,
 } from '../../src/server/store/index.js';
+import * as initialMigration from '../../src/server/store/migrations/20261123T1100-initial.js';
 import { studyDocument } from './fixtures.js';
 
 interface TestDatabase {
@@ -77,6 +80,41 @@ function testClock(start = '2026-01-05T08:00:00.000Z') {
   return { now: () => new Date(t), advance: (ms: number) => void (t += ms) };
 }
 
+/**
+ * The database as the first release left it: only the initial migration, and one user.
+ * Opened directly, as the first release's store would have.
+ */
+async function firstReleaseDatabase(options: OpenStoreOptions, userId: string): Promise<void> {
+  const db = new Kysely<object>({
+    dialect:
+      options.databaseUrl === undefined
+        ? new SqliteDialect({
+            database: new BetterSqlite3(join(options.dataDir ?? '', 'lestari.sqlite')),
+          })
+        : new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl }) }),
+  });
+  try {
+    const schema =
+      options.databaseUrl === undefined
+        ? undefined
+        : (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]
+            ?.schema;
+    const migrator = new Migrator({
+      db,
+      provider: {
+        getMigrations: () => Promise.resolve({ '20261123T1100-initial': initialMigration }),
+      },
+      ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+    });
+    const { error } = await migrator.migrateToLatest();
+    if (error !== undefined) throw error;
+    await sql`insert into users (id, email, name, password_hash, created_at)
+      values (${userId}, 'first@example.id', 'First', 'h', '2026-01-01T00:00:00.000Z')`.execute(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
 async function expectCode(promise: Promise<unknown>, code: StoreErrorCode): Promise<void> {
   await expect(promise).rejects.toMatchObject({ name: 'StoreError', code });
 }
@@ -131,6 +169,21 @@ for (const dialect of dialects) {
         expect((await second.findUserByEmail('a@b.id'))?.id).toBe(user.id);
         expect(await second.listStudies(organisation.id)).toHaveLength(1);
         await second.close();
+      });
+
+      it("brings the first release's database up to date, keeping its rows", async () => {
+        const database = await dialect.fresh();
+        databases.push(database);
+        const userId = randomUUID();
+        await firstReleaseDatabase(database.options, userId);
+        const upgraded = await openStore({ ...database.options, now: clock.now });
+        try {
+          expect(await upgraded.getUser(userId)).toMatchObject({ email: 'first@example.id' });
+          const session = await upgraded.createSession(userId, new Date(Date.parse('2100-01-01')));
+          expect(await upgraded.getActiveSession(session, clock.now())).toBe(userId);
+        } finally {
+          await upgraded.close();
+        }
       });
     });
 
@@ -260,6 +313,54 @@ for (const dialect of dialects) {
           'not-found',
         );
         expect(await store.getRole(other.organisation.id, user.id)).toBeUndefined();
+      });
+    });
+
+    describe('sessions', () => {
+      const inMs = (ms: number) => new Date(clock.now().getTime() + ms);
+
+      it('is active until it expires or is revoked', async () => {
+        const user = await newUser('Sesi');
+        const id = await store.createSession(user.id, inMs(60_000));
+        expect(id).toMatch(/^[0-9a-f-]{36}$/);
+        expect(await store.getActiveSession(id, clock.now())).toBe(user.id);
+        expect(await store.getActiveSession(id, inMs(59_999))).toBe(user.id);
+        expect(await store.getActiveSession(id, inMs(60_000))).toBeUndefined();
+        expect(await store.getActiveSession(randomUUID(), clock.now())).toBeUndefined();
+
+        await store.revokeSession(id);
+        expect(await store.getActiveSession(id, clock.now())).toBeUndefined();
+        await store.revokeSession(id); // twice, or unknown: nothing happens
+        await store.revokeSession(randomUUID());
+      });
+
+      it("revokes every session of a user, and nobody else's", async () => {
+        const user = await newUser('Many');
+        const other = await newUser('Other');
+        const mine = [
+          await store.createSession(user.id, inMs(60_000)),
+          await store.createSession(user.id, inMs(60_000)),
+        ];
+        const theirs = await store.createSession(other.id, inMs(60_000));
+        await store.revokeUserSessions(user.id);
+        for (const id of mine)
+          expect(await store.getActiveSession(id, clock.now())).toBeUndefined();
+        expect(await store.getActiveSession(theirs, clock.now())).toBe(other.id);
+      });
+
+      it('keeps a new session after forgetting the expired ones', async () => {
+        const user = await newUser('Old');
+        const old = await store.createSession(user.id, inMs(1000));
+        clock.advance(1000);
+        const fresh = await store.createSession(user.id, inMs(60_000));
+        expect(await store.getActiveSession(old, clock.now())).toBeUndefined();
+        expect(await store.getActiveSession(fresh, clock.now())).toBe(user.id);
+      });
+
+      it('refuses a session of an unknown user or with an invalid date', async () => {
+        await expectCode(store.createSession(randomUUID(), inMs(60_000)), 'not-found');
+        const user = await newUser('Bad');
+        await expectCode(store.createSession(user.id, new Date(Number.NaN)), 'invalid');
       });
     });
 

@@ -6,11 +6,14 @@
  *   the security headers;
  * - the session is an encrypted cookie (@fastify/secure-session): HTTP-only, SameSite=Lax,
  *   Secure whenever the request came over HTTPS (`secure: 'auto'`; set `trustProxy` behind a
- *   TLS-terminating proxy);
+ *   TLS-terminating proxy). It names a session row of the store, checked on every request
+ *   that needs a user, so sign-out ends the session even for a copied cookie (sessions.ts);
  * - CSRF: every state-changing request of a signed-in session must carry the header
  *   `x-csrf-token`. The client gets the token from the sign-up and sign-in responses
  *   (`csrfToken`) or from `GET /api/auth/csrf-token`;
- * - sign-in is rate-limited per client address; passwords are argon2id hashes;
+ * - sign-in and sign-up are rate-limited per client address; passwords are argon2id hashes;
+ * - with `webRoot`, the browser app is served at / under a Content-Security-Policy that
+ *   allows only this origin (web-app.ts);
  * - the log never holds passwords, tokens or cookies (pino redaction; bodies are not logged).
  */
 import fastifyCsrfProtection from '@fastify/csrf-protection';
@@ -27,13 +30,15 @@ import Fastify, {
 import { z } from 'zod';
 import type { Store } from '../store/index.js';
 import { HttpError, errorBody, errorHandler } from './http-error.js';
-import { ROLE_RANK, ROUTE_DEFINITIONS, type RouteDefinition } from './routes.js';
-
-declare module '@fastify/secure-session' {
-  interface SessionData {
-    userId: string;
-  }
-}
+import { ROLE_RANK, ROUTE_DEFINITIONS, type RateLimited, type RouteDefinition } from './routes.js';
+import { SESSION_SECONDS, sessionUser } from './sessions.js';
+import {
+  CONTENT_SECURITY_POLICY,
+  isAppPath,
+  sendAppPage,
+  serveWebApp,
+  webAppRoot,
+} from './web-app.js';
 
 export const SESSION_COOKIE = 'lestari_session';
 export const JSON_BODY_LIMIT = 2 * 1024 * 1024;
@@ -47,12 +52,23 @@ export interface BuildServerOptions {
   /** false (default) or pino options; redaction of secrets is always added. */
   readonly logger?: boolean | Exclude<FastifyServerOptions['logger'], boolean | undefined>;
   /** Sign-in attempts allowed per client address per window. Default 10 per minute. */
-  readonly signInRateLimit?: { readonly max: number; readonly timeWindow: number | string };
+  readonly signInRateLimit?: RateLimit;
+  /** Sign-up attempts allowed per client address per window. Default 10 per minute. */
+  readonly signUpRateLimit?: RateLimit;
   /** Trust X-Forwarded-* (behind a reverse proxy). Default false. */
   readonly trustProxy?: boolean;
   /** The Chromium for PDF reports. Default the report layer's (/usr/bin/chromium). */
   readonly chromiumPath?: string;
+  /** The built browser app (index.html, assets/): served at / when it holds index.html. */
+  readonly webRoot?: string;
 }
+
+export interface RateLimit {
+  readonly max: number;
+  readonly timeWindow: number | string;
+}
+
+const DEFAULT_RATE_LIMIT: RateLimit = { max: 10, timeWindow: '1 minute' };
 
 const REDACT = {
   paths: [
@@ -113,8 +129,16 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
   });
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((_request, reply) => {
-    void reply.status(404).send(errorBody(new HttpError(404, 'not-found', 'no such route')));
+  const webApp = webAppRoot(options.webRoot);
+  if (options.webRoot !== undefined && webApp === undefined) {
+    app.log.warn(
+      { webRoot: options.webRoot },
+      'no index.html in webRoot: the web app is not served',
+    );
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (webApp !== undefined && isAppPath(request)) return sendAppPage(reply);
+    return reply.status(404).send(errorBody(new HttpError(404, 'not-found', 'no such route')));
   });
 
   // Raw bodies (the Excel import): a Buffer, bounded by the global limit unless the route
@@ -128,11 +152,13 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     });
   }
 
-  void app.register(fastifyHelmet);
+  void app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+  });
   void app.register(fastifySecureSession, {
     key: sessionKeyBuffer(options.sessionKey),
     cookieName: SESSION_COOKIE,
-    expiry: 7 * 24 * 3600,
+    expiry: SESSION_SECONDS,
     cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' },
   });
   void app.register(fastifyCsrfProtection, { sessionPlugin: '@fastify/secure-session' });
@@ -154,13 +180,18 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     },
   });
 
+  const rateLimits: Record<RateLimited, RateLimit> = {
+    'sign-in': options.signInRateLimit ?? DEFAULT_RATE_LIMIT,
+    'sign-up': options.signUpRateLimit ?? DEFAULT_RATE_LIMIT,
+  };
+
   void app.register(async (api) => {
     for (const definition of ROUTE_DEFINITIONS) mount(api, definition);
     api.get('/api/openapi.json', { schema: { hide: true } }, () => api.swagger());
   });
+  if (webApp !== undefined) serveWebApp(app, webApp);
 
   function mount(api: FastifyInstance, definition: RouteDefinition): void {
-    const signInLimit = options.signInRateLimit ?? { max: 10, timeWindow: '1 minute' };
     const writes = definition.method !== 'GET';
     const body = jsonSchema(definition.body);
     const querystring = jsonSchema(definition.query);
@@ -174,13 +205,17 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
         ...(definition.access === 'public' ? {} : { security: [{ session: [], csrf: [] }] }),
       },
       ...(definition.rawBody === undefined ? {} : { bodyLimit: definition.rawBody.bodyLimit }),
-      ...(definition.signIn === true
-        ? { config: { rateLimit: { ...signInLimit, errorResponseBuilder: rateLimited } } }
-        : {}),
+      ...(definition.rateLimited === undefined
+        ? {}
+        : { config: { rateLimit: rateLimitConfig(definition.rateLimited) } }),
       preHandler: [
-        // 401 before anything else when a signed-in user is needed.
+        // 401 before anything else when a signed-in user is needed: the cookie must name an
+        // active session of its user (a deleted user's sessions go with it). The cookie of a
+        // revoked or expired session is cleared, so the browser stops sending it.
         async (request: FastifyRequest) => {
-          if (definition.access !== 'public' && request.session.get('userId') === undefined) {
+          if (definition.access === 'public') return;
+          if ((await sessionUser(store, now, request)) === undefined) {
+            if (request.session.get('userId') !== undefined) request.session.delete();
             throw new HttpError(401, 'unauthenticated', 'sign in first');
           }
         },
@@ -193,7 +228,8 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
       ],
       handler: async (request, reply) => {
         const params = request.params as Record<string, string>;
-        const userId = request.session.get('userId') ?? '';
+        // Checked against its session row above; a public route's cookie may name a dead one.
+        const userId = definition.access === 'public' ? '' : (request.session.get('userId') ?? '');
         checkParams(params);
         if (definition.access !== 'public' && definition.access !== 'user') {
           const role = await store.getRole(params['orgId'] ?? '', userId);
@@ -201,15 +237,6 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
           if (ROLE_RANK[role] < ROLE_RANK[definition.access]) {
             throw new HttpError(403, 'forbidden', `this needs the ${definition.access} role`);
           }
-        }
-        if (definition.access === 'user') {
-          // A session of a user that no longer exists is no session.
-          await store.getUser(userId).catch((error: unknown) => {
-            request.session.delete();
-            throw error instanceof Error && error.name === 'StoreError'
-              ? new HttpError(401, 'unauthenticated', 'sign in first')
-              : error;
-          });
         }
         const result = await definition.handle({
           store,
@@ -237,13 +264,17 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     });
   }
 
-  return app;
-}
+  function rateLimitConfig(kind: RateLimited) {
+    return {
+      ...rateLimits[kind],
+      errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
+        new HttpError(
+          429,
+          'rate-limited',
+          `too many ${kind} attempts; try again in ${context.after}`,
+        ),
+    };
+  }
 
-function rateLimited(_request: FastifyRequest, context: { after: string }): HttpError {
-  return new HttpError(
-    429,
-    'rate-limited',
-    `too many sign-in attempts; try again in ${context.after}`,
-  );
+  return app;
 }

@@ -21,11 +21,13 @@ import {
 } from '../../document/excel/index.js';
 import { auditStudy } from '../../engine/audit/index.js';
 import { evaluateStudy } from '../../engine/study/evaluate-study.js';
+import { monteCarloStudy, uncertainInputsOfStudy } from '../../engine/uncertainty/index.js';
 import { renderReportHtml, renderReportPdf } from '../../report/index.js';
 import type { StudyInput } from '../../engine/study/study-input.js';
 import { ROLES, type Role, type Store, type Study } from '../store/index.js';
 import { HttpError } from './http-error.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { beginSession, endSession } from './sessions.js';
 
 export type Access = 'public' | 'user' | Role;
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -59,11 +61,13 @@ export interface RouteSpec {
   readonly summary: string;
 }
 
+/** The routes rate-limited per client address, each with its own limit. */
+export type RateLimited = 'sign-in' | 'sign-up';
+
 export interface RouteDefinition extends RouteSpec {
   readonly body?: z.ZodType;
   readonly query?: z.ZodType;
-  /** Only sign-in: rate-limited. */
-  readonly signIn?: boolean;
+  readonly rateLimited?: RateLimited;
   /** A raw body of this content type (a Buffer), bounded by `bodyLimit`, instead of JSON. */
   readonly rawBody?: { readonly contentType: string; readonly bodyLimit: number };
   handle(context: RouteContext<unknown, unknown>): Promise<unknown>;
@@ -73,7 +77,7 @@ function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUn
   definition: RouteSpec & {
     body?: B;
     query?: Q;
-    signIn?: boolean;
+    rateLimited?: RateLimited;
     rawBody?: { contentType: string; bodyLimit: number };
     handle(context: RouteContext<z.output<B>, z.output<Q>>): Promise<unknown>;
   },
@@ -92,7 +96,7 @@ const studyFileErrors = (errors: unknown) =>
   new HttpError(400, 'invalid-study', 'the study file has errors', { errors });
 
 /** A study file's text, checked by the document layer; errors carry line and column. */
-function studyFromText(text: string): StudyInput {
+export function studyFromText(text: string): StudyInput {
   const parsed = parseStudyText(text);
   if (!parsed.ok) throw studyFileErrors(parsed.errors);
   const resolved = resolveStudy(parsed.study);
@@ -201,6 +205,9 @@ function reportHtml(document: StudyInput, language: Language, date: string): str
 const workbookErrors = (errors: readonly WorkbookError[]) =>
   new HttpError(400, 'invalid-workbook', 'the workbook has errors', { errors });
 
+/** Bounds one request's work: 200 000 iterations is about a second on one core. */
+const MAX_API_ITERATIONS = 200_000;
+
 const ORG = '/api/orgs/:orgId';
 const STUDY = `${ORG}/studies/:studyId`;
 
@@ -223,14 +230,16 @@ export const ROUTE_DEFINITIONS: readonly RouteDefinition[] = [
     method: 'POST',
     url: '/api/auth/sign-up',
     access: 'public',
-    summary: 'Create an account and its personal organisation (as owner), and sign in',
+    summary:
+      'Create an account and its personal organisation (as owner), and sign in (rate-limited per client address)',
+    rateLimited: 'sign-up',
     body: z.strictObject({
       email,
       name: z.string().trim().min(1).max(200),
       password,
       organisationName: z.string().trim().min(1).max(200).optional(),
     }),
-    async handle({ store, request, reply, body }) {
+    async handle({ store, now, request, reply, body }) {
       const user = await store.createUser({
         email: body.email,
         name: body.name,
@@ -240,7 +249,7 @@ export const ROUTE_DEFINITIONS: readonly RouteDefinition[] = [
         name: body.organisationName ?? body.name,
         ownerId: user.id,
       });
-      request.session.set('userId', user.id);
+      await beginSession(store, now, request, user.id);
       void reply.status(201);
       return { ...(await me(store, user.id)), csrfToken: await reply.generateCsrf() };
     },
@@ -250,15 +259,14 @@ export const ROUTE_DEFINITIONS: readonly RouteDefinition[] = [
     url: '/api/auth/sign-in',
     access: 'public',
     summary: 'Sign in (rate-limited per client address)',
-    signIn: true,
+    rateLimited: 'sign-in',
     body: z.strictObject({ email: z.string().max(254), password: z.string().max(256) }),
-    async handle({ store, request, reply, body }) {
+    async handle({ store, now, request, reply, body }) {
       const user = await store.findUserByEmail(body.email);
       if (!(await verifyPassword(user?.passwordHash, body.password)) || user === undefined) {
         throw new HttpError(401, 'invalid-credentials', 'the email or password is wrong');
       }
-      request.session.regenerate();
-      request.session.set('userId', user.id);
+      await beginSession(store, now, request, user.id);
       return { ...(await me(store, user.id)), csrfToken: await reply.generateCsrf() };
     },
   }),
@@ -266,11 +274,23 @@ export const ROUTE_DEFINITIONS: readonly RouteDefinition[] = [
     method: 'POST',
     url: '/api/auth/sign-out',
     access: 'user',
-    summary: 'Sign out',
-    handle({ request, reply }) {
+    summary: 'Sign out: this session ends, for every copy of its cookie',
+    async handle({ store, request, reply }) {
+      await endSession(store, request);
+      void reply.status(204);
+      return undefined;
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/auth/sign-out-everywhere',
+    access: 'user',
+    summary: 'Sign out everywhere: every session of the user ends, on every device',
+    async handle({ store, request, reply, userId }) {
+      await store.revokeUserSessions(userId);
       request.session.delete();
       void reply.status(204);
-      return Promise.resolve(undefined);
+      return undefined;
     },
   }),
   route({
@@ -530,6 +550,31 @@ export const ROUTE_DEFINITIONS: readonly RouteDefinition[] = [
           return Buffer.from(pdf);
         }
       }
+    },
+  }),
+  route({
+    method: 'GET',
+    url: `${STUDY}/uncertainty`,
+    access: 'viewer',
+    summary: `The seeded Monte Carlo of the option evaluation (as \`lestari uncertainty --json\`): the study's uncertainty block and ranges; iterations (at most ${MAX_API_ITERATIONS}) and seed default to the block's, else 10 000 and 1`,
+    query: z.strictObject({
+      iterations: z.coerce.number().int().min(1).max(MAX_API_ITERATIONS).optional(),
+      seed: z.coerce.number().int().min(0).max(0xffffffff).optional(),
+    }),
+    async handle({ store, params, query }) {
+      const study = await store.getStudy(params.orgId, params.studyId);
+      const resolved = resolveStudy(study.document);
+      if (!resolved.ok) {
+        throw new HttpError(422, 'invalid-study', 'the study cannot be analysed', {
+          errors: resolved.problems,
+        });
+      }
+      const block = resolved.study.uncertainty;
+      const uncertainty = monteCarloStudy(resolved.study, uncertainInputsOfStudy(resolved.study), {
+        iterations: query.iterations ?? block?.iterations ?? 10_000,
+        seed: query.seed ?? block?.seed ?? 1,
+      });
+      return { revision: study.revision, uncertainty };
     },
   }),
   route({

@@ -213,6 +213,62 @@ export function createKyselyStore(db: Db, dialect: Store['dialect'], now: () => 
 
     getUser: (userId) => getUserIn(db, userId),
 
+    async createSession(userId, expiresAt) {
+      requireDate(expiresAt, 'expiresAt');
+      const id = randomUUID();
+      const at = stamp();
+      await db.transaction().execute(async (trx) => {
+        await getUserIn(trx, userId);
+        // Ended sessions are kept until they expire, then forgotten here: a user's rows stay few.
+        await trx
+          .deleteFrom('sessions')
+          .where('user_id', '=', userId)
+          .where('expires_at', '<=', at)
+          .execute();
+        await trx
+          .insertInto('sessions')
+          .values({
+            id,
+            user_id: userId,
+            created_at: at,
+            expires_at: expiresAt.toISOString(),
+            revoked_at: null,
+          })
+          .execute();
+      });
+      return id;
+    },
+
+    async getActiveSession(sessionId, at) {
+      requireDate(at, 'now');
+      const row = await db
+        .selectFrom('sessions')
+        .select('user_id')
+        .where('id', '=', sessionId)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', at.toISOString())
+        .executeTakeFirst();
+      return row?.user_id;
+    },
+
+    async revokeSession(sessionId) {
+      await db
+        .updateTable('sessions')
+        .set({ revoked_at: stamp() })
+        .where('id', '=', sessionId)
+        .where('revoked_at', 'is', null)
+        .execute();
+    },
+
+    async revokeUserSessions(userId) {
+      await db
+        .updateTable('sessions')
+        .set({ revoked_at: stamp() })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .execute();
+    },
+
     async createOrganisation({ name, ownerId }) {
       const organisation = {
         id: randomUUID(),
@@ -302,9 +358,7 @@ export function createKyselyStore(db: Db, dialect: Store['dialect'], now: () => 
 
     async createInvitation({ organisationId, email, role, invitedBy, expiresAt }) {
       requireRole(role);
-      if (!(expiresAt instanceof Date) || Number.isNaN(expiresAt.getTime())) {
-        throw new StoreError('invalid', 'expiresAt: must be a valid date');
-      }
+      requireDate(expiresAt, 'expiresAt');
       const token = randomBytes(32).toString('base64url');
       const row = {
         id: randomUUID(),
@@ -592,6 +646,12 @@ function requireText(value: string, field: string): string {
     throw new StoreError('invalid', `${field}: must not be empty`);
   }
   return value;
+}
+
+function requireDate(date: Date, field: string): void {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+    throw new StoreError('invalid', `${field}: must be a valid date`);
+  }
 }
 
 function requireRole(role: Role): void {

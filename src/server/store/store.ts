@@ -105,6 +105,20 @@ export interface Store {
   /** @throws StoreError not-found */
   getUser(userId: string): Promise<User>;
 
+  // ── Sessions ──────────────────────────────────────────────────────────────────────────
+  /**
+   * A new session of `userId` until `expiresAt`; returns its id (a random UUID), which the
+   * cookie carries. Also forgets the user's sessions that have expired.
+   * @throws StoreError not-found (user); invalid (expiresAt)
+   */
+  createSession(userId: string, expiresAt: Date): Promise<string>;
+  /** The session's user while it is neither revoked nor expired at `now`; else undefined. */
+  getActiveSession(sessionId: string, now: Date): Promise<string | undefined>;
+  /** Ends one session (sign-out). Ending an ended or unknown session does nothing. */
+  revokeSession(sessionId: string): Promise<void>;
+  /** Ends every session of the user (sign-out everywhere). */
+  revokeUserSessions(userId: string): Promise<void>;
+
   // ── Organisations and roles ───────────────────────────────────────────────────────────
   /** Creates the organisation with `ownerId` as its first owner. @throws StoreError not-found (owner) */
   createOrganisation(input: { name: string; ownerId: string }): Promise<Organisation>;

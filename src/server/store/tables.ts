@@ -43,4 +43,11 @@ export interface Database {
     document: string;
     summary: string;
   };
+  sessions: {
+    id: string;
+    user_id: string;
+    created_at: string;
+    expires_at: string;
+    revoked_at: string | null;
+  };
 }

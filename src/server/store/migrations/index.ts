@@ -5,9 +5,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261123T1100-initial.js';
+import * as sessions from './20261201T0900-sessions.js';
 
 const migrations: Record<string, Migration> = {
   '20261123T1100-initial': initial,
+  '20261201T0900-sessions': sessions,
 };
 
 export const migrationProvider: MigrationProvider = {
