@@ -33,7 +33,7 @@ describe('resolveStudy', () => {
       ...base,
       effluent: { standard: 'pergub-jatim-72-2013-cv-ab', parameters: [] },
     });
-    expect(unknownSet).toEqual({
+    expect(unknownSet).toMatchObject({
       ok: false,
       problems: [
         {

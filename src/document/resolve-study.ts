@@ -14,7 +14,12 @@ export interface ResolveProblem {
 
 export type ResolveResult =
   | { readonly ok: true; readonly study: StudyInput }
-  | { readonly ok: false; readonly problems: readonly ResolveProblem[] };
+  | {
+      readonly ok: false;
+      readonly problems: readonly ResolveProblem[];
+      /** The study with what could be resolved filled in (a standard's limits), for live previews. */
+      readonly study: StudyInput;
+    };
 
 export function resolveStudy(study: StudyInput): ResolveResult {
   const problems: ResolveProblem[] = [];
@@ -108,6 +113,7 @@ export function resolveStudy(study: StudyInput): ResolveResult {
   if (weightsFrom !== undefined && !ahpIds.includes(weightsFrom))
     unknown('epi.weightsFrom', 'AHP', weightsFrom, ahpIds);
 
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, study: effluent === undefined ? study : { ...study, effluent } };
+  const resolved = effluent === undefined ? study : { ...study, effluent };
+  if (problems.length > 0) return { ok: false, problems, study: resolved };
+  return { ok: true, study: resolved };
 }

@@ -109,6 +109,30 @@ describe('evaluateStudy', () => {
     ]);
   });
 
+  it("places an option's effect errors at the file's keys: the category of a change, the waste field", () => {
+    const evaluation = evaluateStudy({
+      ...base,
+      productivity: {
+        basis: 'value',
+        periods: [{ label: 'Jan', outputs: { sales: 100 }, inputs: { energy: 10, water: 5 } }],
+      },
+      options: [
+        {
+          id: 'o1',
+          name: 'Meter',
+          effects: {
+            inputChanges: { energy: -1, bogus: -2 },
+            waste: { before: 10, after: -1 },
+          },
+        },
+      ],
+    });
+    expect(evaluation.errors.map((e) => e.path).sort()).toEqual([
+      'options[0].effects.inputChanges.bogus',
+      'options[0].effects.waste.after',
+    ]);
+  });
+
   it('still computes the other sections when one is wrong', () => {
     const study: StudyInput = {
       ...effluent(0, 2.45),

@@ -75,6 +75,7 @@ import type {
   EffluentParameter,
   GpOption,
   OptionEconomics,
+  OptionEffects,
   StudyInput,
 } from './study-input.js';
 
@@ -364,7 +365,7 @@ export function evaluateStudy(study: StudyInput): StudyEvaluation {
               if (current === undefined) {
                 throw new GpError(
                   'INVALID_INPUT',
-                  'effects.inputChanges',
+                  'inputChanges',
                   'needs productivity data (periods with inputs and outputs, or yearInputs) to change',
                 );
               }
@@ -375,18 +376,15 @@ export function evaluateStudy(study: StudyInput): StudyEvaluation {
                 outputs: asChanges(changes?.outputChanges),
               });
             },
-            (field) =>
-              joinPath(
-                `${at}.effects`,
-                field.replace(/^inputs/, 'inputChanges').replace(/^outputs/, 'outputChanges'),
-              ),
+            (field) => joinPath(`${at}.effects`, changeField(field, changes)),
           );
     const waste =
       changes?.waste === undefined
         ? undefined
         : attempt(
             () => wasteQuantityReduction(changes.waste as NonNullable<typeof changes.waste>),
-            (field) => joinPath(`${at}.effects.waste`, field),
+            // The chapter's paths start at its argument's `waste`, as the file's do.
+            (field) => joinPath(`${at}.effects`, field),
           );
     const effects = {
       ...(epiAfter !== undefined && { epi: epiAfter }),
@@ -753,6 +751,18 @@ function screen(study: StudyInput, attempt: Attempt): StudyResults['screening'] 
 
   if (sieve.length === 0 && weightedSum.length === 0) return undefined;
   return { sieve, weightedSum };
+}
+
+/**
+ * `changes.inputs[2].delta` → `inputChanges.<its category>`: the engine lists the changes, the
+ * study file keys them by category.
+ */
+function changeField(field: string, effects: OptionEffects | undefined): string {
+  const m = /^(?:changes\.)?(inputs|outputs)(?:\[(\d+)\])?/.exec(field);
+  if (m === null) return field;
+  const record = m[1] === 'inputs' ? 'inputChanges' : 'outputChanges';
+  const key = m[2] === undefined ? undefined : Object.keys(effects?.[record] ?? {})[Number(m[2])];
+  return key === undefined ? record : `${record}.${key}`;
 }
 
 function joinPath(prefix: string, field: string): string {
