@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -10,11 +11,12 @@ const forbiddenLayers = {
   cli: ['server', 'web'],
   report: ['cli', 'server', 'web'],
   server: ['cli', 'web'],
+  web: ['cli', 'server'],
 };
 
 const layerRules = Object.entries(forbiddenLayers).map(([layer, forbidden]) => ({
-  files: [`src/${layer}/**/*.ts`],
-  ignores: ['**/*.test.ts'],
+  files: [`src/${layer}/**/*.ts`, `src/${layer}/**/*.tsx`],
+  ignores: ['**/*.test.ts', '**/vite.config.ts'],
   rules: {
     'no-restricted-imports': [
       'error',
@@ -31,6 +33,19 @@ const layerRules = Object.entries(forbiddenLayers).map(([layer, forbidden]) => (
                     '^(node:)?(fs|fs/promises|net|http|https|child_process|worker_threads|os|process)$',
                   message:
                     'The document layer does no I/O: callers pass text or bytes in and write what it returns.',
+                },
+              ]
+            : []),
+          ...(layer === 'web'
+            ? [
+                {
+                  regex: '(^|/)(document/excel|report/(index|render-pdf|render-html))(/|\\.|$)',
+                  message:
+                    'The browser takes only the browser-safe parts of the document and report layers (no Excel, no PDF renderer).',
+                },
+                {
+                  regex: '^node:',
+                  message: 'The browser app has no Node modules.',
                 },
               ]
             : []),
@@ -58,11 +73,25 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'always'],
     },
   },
   ...layerRules,
+  {
+    // The browser app: browser globals, and React's rules of hooks.
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    ignores: ['src/web/vite.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
   {
     // The engine takes no clock, randomness or I/O except what is passed in.
     files: ['src/engine/**/*.ts'],

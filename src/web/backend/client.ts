@@ -1,0 +1,191 @@
+/**
+ * The browser's only way to the server: typed calls to the HTTP API (see /api/openapi.json).
+ * Every failure becomes an ApiError with the server's stable code; writes carry the CSRF
+ * token, fetched once per session and again when the server rotates it.
+ */
+import type { StudyEvaluation } from '../../engine/study/evaluate-study.js';
+
+export type Role = 'owner' | 'editor' | 'viewer';
+
+export interface User {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+}
+
+export interface Membership {
+  readonly organisation: { readonly id: string; readonly name: string };
+  readonly role: Role;
+}
+
+export interface Me {
+  readonly user: User;
+  readonly memberships: readonly Membership[];
+}
+
+export interface StudySummary {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly title: string;
+  readonly revision: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+}
+
+/** A study as the API sends it: the study file's JSON form and every computed result. */
+export interface StudyView extends StudySummary {
+  readonly document: Record<string, unknown>;
+  readonly evaluation: StudyEvaluation;
+}
+
+export interface RevisionSummary {
+  readonly revision: number;
+  readonly authorId: string;
+  readonly authorName: string;
+  readonly createdAt: string;
+  readonly summary: string;
+}
+
+export type ExportFormat = 'yaml' | 'json' | 'xlsx' | 'html' | 'pdf';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** Field errors the server found in a study document (`details.errors`). */
+export function apiFieldErrors(error: unknown): { path: string; message: string }[] {
+  if (!(error instanceof ApiError)) return [];
+  const details = error.details as { errors?: unknown } | undefined;
+  if (!Array.isArray(details?.errors)) return [];
+  return details.errors.flatMap((e: unknown) => {
+    const { path, message } = (e ?? {}) as { path?: unknown; message?: unknown };
+    return typeof message === 'string'
+      ? [{ path: typeof path === 'string' ? path : '', message }]
+      : [];
+  });
+}
+
+let csrfToken: string | undefined;
+
+async function freshCsrfToken(): Promise<string> {
+  const { csrfToken: token } = await call<{ csrfToken: string }>('GET', '/api/auth/csrf-token');
+  csrfToken = token;
+  return token;
+}
+
+async function call<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+  raw?: { readonly bytes: Blob; readonly type: string },
+  retried = false,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (raw !== undefined) headers['content-type'] = raw.type;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: raw !== undefined ? raw.bytes : body === undefined ? null : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'offline', 'the server cannot be reached');
+  }
+  if (response.status === 204) return undefined as T;
+  const json: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return json as T;
+  const error = (json as { error?: { code?: string; message?: string; details?: unknown } })?.error;
+  const code = error?.code ?? 'http-error';
+  // A missing or rotated CSRF token: fetch a fresh one and try the write once more.
+  if (response.status === 403 && /csrf/i.test(`${code} ${error?.message ?? ''}`) && !retried) {
+    await freshCsrfToken();
+    return call<T>(method, url, body, raw, true);
+  }
+  throw new ApiError(
+    response.status,
+    code,
+    error?.message ?? `${response.status} ${response.statusText}`,
+    error?.details,
+  );
+}
+
+function remember<T extends { csrfToken?: string }>(result: T): T {
+  if (result.csrfToken !== undefined) csrfToken = result.csrfToken;
+  return result;
+}
+
+const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
+const study = (orgId: string, studyId: string) =>
+  `${org(orgId)}/studies/${encodeURIComponent(studyId)}`;
+
+export const api = {
+  me: () => call<Me>('GET', '/api/auth/me'),
+  signIn: async (email: string, password: string) =>
+    remember(
+      await call<Me & { csrfToken: string }>('POST', '/api/auth/sign-in', { email, password }),
+    ),
+  signUp: async (input: {
+    email: string;
+    name: string;
+    password: string;
+    organisationName?: string;
+  }) => remember(await call<Me & { csrfToken: string }>('POST', '/api/auth/sign-up', input)),
+  signOut: async () => {
+    await call<undefined>('POST', '/api/auth/sign-out', {});
+    csrfToken = undefined;
+  },
+  ensureCsrf: () => (csrfToken === undefined ? freshCsrfToken() : Promise.resolve(csrfToken)),
+
+  listStudies: (orgId: string) =>
+    call<{ studies: StudySummary[] }>('GET', `${org(orgId)}/studies`).then((r) => r.studies),
+  createStudy: (
+    orgId: string,
+    input: {
+      template?: 'en' | 'id';
+      text?: string;
+      document?: Record<string, unknown>;
+      title?: string;
+    },
+  ) => call<StudyView>('POST', `${org(orgId)}/studies`, input),
+  importWorkbook: (orgId: string, file: Blob) =>
+    call<StudyView>('POST', `${org(orgId)}/studies/import-xlsx`, undefined, {
+      bytes: file,
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    }),
+  getStudy: (orgId: string, studyId: string) => call<StudyView>('GET', study(orgId, studyId)),
+  saveStudy: (
+    orgId: string,
+    studyId: string,
+    input: { baseRevision: number; document: Record<string, unknown>; summary?: string },
+  ) => call<StudyView>('PUT', study(orgId, studyId), input),
+  deleteStudy: (orgId: string, studyId: string) => call<undefined>('DELETE', study(orgId, studyId)),
+  duplicateStudy: (orgId: string, studyId: string, title?: string) =>
+    call<StudyView>(
+      'POST',
+      `${study(orgId, studyId)}/duplicate`,
+      title === undefined ? {} : { title },
+    ),
+  listRevisions: (orgId: string, studyId: string) =>
+    call<{ revisions: RevisionSummary[] }>('GET', `${study(orgId, studyId)}/revisions`).then(
+      (r) => r.revisions,
+    ),
+  restoreRevision: (orgId: string, studyId: string, revision: number, baseRevision: number) =>
+    call<StudyView>('POST', `${study(orgId, studyId)}/revisions/${revision}/restore`, {
+      baseRevision,
+    }),
+  exportUrl: (orgId: string, studyId: string, format: ExportFormat, lang?: 'id' | 'en') =>
+    `${study(orgId, studyId)}/export?format=${format}${lang === undefined ? '' : `&lang=${lang}`}`,
+};

@@ -1,0 +1,66 @@
+import type { Strings } from '../../i18n/index.js';
+
+export const strings: Strings = {
+  en: {
+    title: 'Audit of published values',
+    intro:
+      'Hand- and spreadsheet-made studies often carry arithmetic slips: a total of rounded terms, an interest factor read from a table, a digit typed twice. The audit recomputes every value the source printed and lists each as a match (within the printed rounding) or a discrepancy with its likely cause. It is rerun as you type.',
+    empty:
+      'This study records no published values. To audit a paper or a report, add below the values it printed (the result each one names, and the number as printed): Lestari recomputes them from the study’s data and explains every difference.',
+    results: 'Result of the audit',
+    published: 'Published values',
+    matches: 'Match',
+    discrepancies: 'Discrepancies',
+    explained: '{{count}} with a likely cause found',
+    unresolved: 'Not computed',
+    unresolvedNote: 'the path names no computed result',
+    show: 'Show',
+    'filter.all': 'All ({{count}})',
+    'filter.discrepancy': 'Discrepancies ({{count}})',
+    'filter.match': 'Matches ({{count}})',
+    'filter.unresolved': 'Not computed ({{count}})',
+    detail: 'detail',
+    practice: 'Matches by a known practice',
+    sourceNote: 'Note',
+    allMatch: 'Every printed value is reproduced by the study’s data.',
+    noAudit: 'The audit could not run: check the published values below.',
+    editor: 'Values printed by the source',
+    editorHint:
+      'Result: the path of a computed value, e.g. epi.total, options[alt-1].economics.bcr, screening.weightedSum[water-loss].options[water-1].total. Printed: the number exactly as printed (“2,608”, “41,67 %”), read in the study’s number format ({{format}}); its decimals set the rounding the audit allows.',
+    result: 'Result (path)',
+    printed: 'Printed',
+    where: 'Where printed',
+    note: 'Note',
+  },
+  id: {
+    title: 'Audit nilai terbit',
+    intro:
+      'Studi yang dihitung manual atau dengan spreadsheet sering memuat salah hitung: jumlah dari suku yang sudah dibulatkan, faktor bunga yang dibaca dari tabel, angka yang salah ketik. Audit menghitung ulang setiap nilai yang tercetak di sumber dan menyatakan masing-masing sesuai (dalam batas pembulatan cetaknya) atau selisih, beserta kemungkinan penyebabnya. Audit dijalankan ulang saat Anda mengetik.',
+    empty:
+      'Studi ini belum mencatat nilai yang dipublikasikan. Untuk mengaudit makalah atau laporan, tambahkan di bawah nilai-nilai yang tercetak di sana (hasil yang dimaksud dan angkanya persis seperti tercetak): Lestari menghitung ulang dari data studi dan menjelaskan setiap selisih.',
+    results: 'Hasil audit',
+    published: 'Nilai terbit',
+    matches: 'Sesuai',
+    discrepancies: 'Selisih',
+    explained: '{{count}} dengan kemungkinan penyebab',
+    unresolved: 'Tidak dihitung',
+    unresolvedNote: 'jalurnya tidak menunjuk hasil perhitungan',
+    show: 'Tampilkan',
+    'filter.all': 'Semua ({{count}})',
+    'filter.discrepancy': 'Selisih ({{count}})',
+    'filter.match': 'Sesuai ({{count}})',
+    'filter.unresolved': 'Tidak dihitung ({{count}})',
+    detail: 'rincian (bahasa Inggris)',
+    practice: 'Sesuai karena praktik yang lazim',
+    sourceNote: 'Catatan',
+    allMatch: 'Semua nilai tercetak dapat diperoleh kembali dari data studi.',
+    noAudit: 'Audit tidak dapat dijalankan: periksa nilai terbit di bawah.',
+    editor: 'Nilai yang tercetak di sumber',
+    editorHint:
+      'Hasil: jalur nilai hasil hitung, mis. epi.total, options[alt-1].economics.bcr, screening.weightedSum[water-loss].options[water-1].total. Tercetak: angka persis seperti tercetak (“2,608”, “41,67 %”), dibaca dengan format angka studi ({{format}}); jumlah desimalnya menentukan pembulatan yang diizinkan audit.',
+    result: 'Hasil (jalur)',
+    printed: 'Tercetak',
+    where: 'Lokasi di sumber',
+    note: 'Catatan',
+  },
+};

@@ -1,0 +1,83 @@
+import type { Strings } from '../../i18n/index.js';
+
+export const strings: Strings = {
+  en: {
+    title: 'Weighted sum',
+    intro:
+      'The weighted sum method ranks the options that passed the sieve: each option is scored per criterion (e.g. 1–10, 10 best), each score is multiplied by the criterion’s weight and the products are added. The highest total is chosen; equal totals share a rank. Totals are recalculated as you type.',
+    noOptions:
+      'There are no GP options yet. Add them in the “GP options” step, then rank them here.',
+    none: 'No weighted sum yet. Add a ranking for a problem: its criteria with weights, then each option’s score per criterion.',
+    add: 'Add a weighted sum',
+    remove: 'Remove this weighted sum',
+    problem: 'Problem',
+    problemNone: 'No problem chosen: every option is ranked.',
+    ranked: 'Options ranked',
+    everyOption: 'Every option of the problem',
+    useKept: 'Rank only the {{count}} options the sieve kept',
+    criteria: 'Criteria and weights',
+    id: 'Id',
+    name: 'Criterion',
+    weight: 'Weight',
+    newCriterion: 'Criterion {{n}}',
+    weightSum: 'Σ weights = {{sum}}',
+    sumIsOne: 'the weights sum to 1, so each total is a weighted mean score.',
+    sumNotOne:
+      'the weights do not sum to 1: the totals are on the weights’ own scale (as the APO method allows, e.g. weights 1–10). The ranking is the same either way.',
+    scores: 'Scores per option',
+    scoresHint: 'Higher is better. Paste a block of scores from Excel into the first cell.',
+    noRows: 'This ranking covers no option: choose a problem or tick options.',
+    option: 'Option',
+    total: 'Total (live)',
+    rank: 'Rank',
+    results: 'Result',
+    rankingTable: 'Options by weighted-sum total',
+    incomplete:
+      'The ranking is computed once every criterion has a weight and every option a score for each criterion (see the marked cells).',
+    chosen: 'Highest total: the chosen option',
+    tied: 'Highest total, shared (a tie)',
+    chart: 'Weighted-sum total per option',
+    tieNote: 'Totals compared exactly (whole-number weights and scores).',
+    tieNoteTolerance: 'Totals within a relative {{tolerance}} of each other count as equal.',
+  },
+  id: {
+    title: 'Weighted sum',
+    intro:
+      'Weighted sum method memeringkat alternatif yang lolos saringan: setiap alternatif diberi skor per kriteria (mis. 1–10, 10 terbaik), skor dikalikan dengan bobot kriteria lalu dijumlahkan. Jumlah tertinggi terpilih; jumlah yang sama berbagi peringkat. Jumlah dihitung ulang saat Anda mengetik.',
+    noOptions:
+      'Belum ada alternatif GP. Tambahkan di langkah “Opsi GP”, lalu peringkatkan di sini.',
+    none: 'Belum ada weighted sum. Tambahkan pemeringkatan untuk satu masalah: kriteria beserta bobotnya, lalu skor tiap alternatif per kriteria.',
+    add: 'Tambah weighted sum',
+    remove: 'Hapus weighted sum ini',
+    problem: 'Masalah',
+    problemNone: 'Tidak ada masalah dipilih: semua alternatif diperingkat.',
+    ranked: 'Alternatif yang diperingkat',
+    everyOption: 'Semua alternatif untuk masalah ini',
+    useKept: 'Peringkatkan hanya {{count}} alternatif yang lolos saringan',
+    criteria: 'Kriteria dan bobot',
+    id: 'Id',
+    name: 'Kriteria',
+    weight: 'Bobot',
+    newCriterion: 'Kriteria {{n}}',
+    weightSum: 'Σ bobot = {{sum}}',
+    sumIsOne: 'jumlah bobot 1, sehingga setiap jumlah adalah rata-rata skor tertimbang.',
+    sumNotOne:
+      'jumlah bobot bukan 1: jumlah skor berada pada skala bobot itu sendiri (diperbolehkan metode APO, mis. bobot 1–10). Urutan peringkat tetap sama.',
+    scores: 'Skor tiap alternatif',
+    scoresHint: 'Makin tinggi makin baik. Tempel blok skor dari Excel di sel pertama.',
+    noRows:
+      'Pemeringkatan ini tidak mencakup alternatif apa pun: pilih masalah atau centang alternatif.',
+    option: 'Alternatif',
+    total: 'Jumlah (langsung)',
+    rank: 'Peringkat',
+    results: 'Hasil',
+    rankingTable: 'Alternatif menurut jumlah weighted sum',
+    incomplete:
+      'Peringkat dihitung setelah setiap kriteria punya bobot dan setiap alternatif punya skor untuk tiap kriteria (lihat sel yang ditandai).',
+    chosen: 'Jumlah tertinggi: alternatif terpilih',
+    tied: 'Jumlah tertinggi, seri',
+    chart: 'Jumlah weighted sum tiap alternatif',
+    tieNote: 'Jumlah dibandingkan secara eksak (bobot dan skor bilangan bulat).',
+    tieNoteTolerance: 'Jumlah yang selisih relatifnya paling besar {{tolerance}} dianggap sama.',
+  },
+};
