@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cvAbcTextWith } from '../../test/report/examples.js';
+import { cvAbcTextWithout } from '../../test/report/examples.js';
 import { cli, example } from '../../test/support/cli.js';
 
 describe('lestari uncertainty', () => {
@@ -10,10 +10,17 @@ describe('lestari uncertainty', () => {
     const result = await cli('uncertainty', example('cv-abc'), '--iterations', '500');
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('500 iterasi, seed 1');
+    // cv-abc's own block (benefits ±20 %, the electricity, the interest rate) and its ranges.
+    expect(result.stdout).toContain('options[alt-2].economics.interestRate: normal');
     expect(result.stdout).toContain('options[alt-2].effects.removal.cod: uniform');
-    expect(result.stdout).toMatch(/BCR tertinggi \*\s+0,0 %\s+100,0 %/);
+    expect(result.stdout).toMatch(/BCR tertinggi \*\s+16,8 %\s+83,2 %\s+0,0 %/);
+    expect(result.stdout).toMatch(
+      /█+ +options\[alt-2\]\.economics\.annualBenefits\[0\]\.amount: 2,5036 … 3,7463/,
+    );
     expect(result.stdout).toMatch(/█+ +options\[alt-2\]\.effects\.removal\.cod/);
-    expect(result.stdout).toContain('Pilihan alt-2 menurut BCR tertinggi kokoh');
+    expect(result.stdout).toContain(
+      'Pilihan alt-2 menurut BCR tertinggi cukup kokoh: opsi ini terpilih pada 83,2 % iterasi.',
+    );
     const english = await cli(
       'uncertainty',
       example('cv-abc'),
@@ -22,7 +29,9 @@ describe('lestari uncertainty', () => {
       '--lang',
       'en',
     );
-    expect(english.stdout).toContain('The choice of alt-2 by highest BCR is robust');
+    expect(english.stdout).toContain(
+      'The choice of alt-2 by highest BCR is fairly robust: it is chosen in 83.2% of iterations.',
+    );
   });
 
   it('gives the same JSON for the same seed and a different one for another seed', async () => {
@@ -63,8 +72,19 @@ describe('lestari uncertainty', () => {
 });
 
 describe('lestari uncertainty with the study’s uncertainty block', () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'lestari-uncertainty-')), 'cv-abc-block.yaml');
-  writeFileSync(file, cvAbcTextWith());
+  // examples/cv-abc.yaml carries one (CV_ABC_UNCERTAINTY).
+  const file = example('cv-abc');
+
+  it('varies only the study’s ranges without a block', async () => {
+    const plain = join(mkdtempSync(join(tmpdir(), 'lestari-uncertainty-')), 'cv-abc-plain.yaml');
+    writeFileSync(plain, cvAbcTextWithout());
+    const result = await cli('uncertainty', plain, '--iterations', '500');
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).not.toContain('options[alt-2].economics.interestRate');
+    expect(result.stdout).toContain('options[alt-2].effects.removal.cod: uniform');
+    expect(result.stdout).toMatch(/BCR tertinggi \*\s+0,0 %\s+100,0 %/);
+    expect(result.stdout).toContain('Pilihan alt-2 menurut BCR tertinggi kokoh');
+  });
 
   it('varies the block’s inputs with its iterations and seed, the same output for the same seed', async () => {
     const a = await cli('uncertainty', file, '--json');

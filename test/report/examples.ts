@@ -28,24 +28,40 @@ export function loadExample(name: ExampleName): LoadedExample {
   return { study, evaluation: evaluateStudy(study) };
 }
 
-/** An `uncertainty` block for cv-abc (benefits ±20 %, a cost, the interest rate), as a study file writes it. */
-export const CV_ABC_UNCERTAINTY = `
-uncertainty:
-  iterations: 2000
-  seed: 1
-  inputs:
-    - path: options[alt-1].economics.annualBenefits[0].amount
-      distribution: { plusMinus: 20 % }
-    - path: options[alt-2].economics.annualBenefits[0].amount
-      distribution: { plusMinus: 20 % }
-    - path: options[alt-2].economics.annualCosts[1].amount
-      distribution: { triangular: [Rp 7.500.000, Rp 8.614.080, Rp 11.000.000] }
-    - path: options[alt-2].economics.interestRate
-      distribution: { normal: { mean: 10 %, sd: 1 % } }
-`;
+const cvAbcFile = (): string =>
+  readFileSync(fileURLToPath(new URL('../../examples/cv-abc.yaml', import.meta.url)), 'utf8');
 
-/** cv-abc's text with CV_ABC_UNCERTAINTY (or another block) appended. */
+/**
+ * Splits a study file at its top-level `uncertainty:` block (with the comment lines just above
+ * it), which the file keeps last: the text before it, and the block.
+ */
+function splitUncertainty(text: string): { before: string; block: string } {
+  const lines = text.split('\n');
+  let start = lines.findIndex((l) => l.startsWith('uncertainty:'));
+  if (start < 0) return { before: text, block: '' };
+  while (start > 0 && lines[start - 1]?.startsWith('#') === true) start--;
+  return {
+    before: `${lines.slice(0, start).join('\n').trimEnd()}\n`,
+    block: `\n${lines.slice(start).join('\n')}`,
+  };
+}
+
+/**
+ * cv-abc's own `uncertainty` block (benefits ±20 %, the DAF's electricity triangular, the
+ * interest rate normal; 2000 iterations, seed 1), as the study file writes it.
+ */
+export const CV_ABC_UNCERTAINTY = ((): string => {
+  const { block } = splitUncertainty(cvAbcFile());
+  if (block === '') throw new Error('examples/cv-abc.yaml has lost its uncertainty block');
+  return block;
+})();
+
+/** cv-abc's text without its uncertainty block. */
+export function cvAbcTextWithout(): string {
+  return splitUncertainty(cvAbcFile()).before;
+}
+
+/** cv-abc's text with CV_ABC_UNCERTAINTY (its own block), or another block in its place. */
 export function cvAbcTextWith(block = CV_ABC_UNCERTAINTY): string {
-  const url = new URL('../../examples/cv-abc.yaml', import.meta.url);
-  return `${readFileSync(fileURLToPath(url), 'utf8')}${block}`;
+  return `${cvAbcTextWithout()}${block}`;
 }

@@ -11,6 +11,7 @@ import { renderReportHtml } from '../../src/report/render-html.js';
 import { studyArbitrary } from '../support/study-arbitrary.js';
 import {
   cvAbcTextWith,
+  cvAbcTextWithout,
   EXAMPLES,
   loadExample,
   loadStudyText,
@@ -310,15 +311,23 @@ describe('random valid studies', () => {
   });
 });
 
-describe('the uncertainty section (cv-abc with an uncertainty block)', () => {
+describe('the uncertainty section (cv-abc, whose study file has an uncertainty block)', () => {
   const study = loadStudyText(cvAbcTextWith());
   const evaluation = evaluateStudy(study);
   const render = (language: Language) =>
     renderReportHtml(study, evaluation, { language, date: '2026-11-23' });
 
-  it('is absent without the block', () => {
-    expect(report('cv-abc', 'id')).not.toContain('id="uncertainty"');
-    expect(report('cv-abc', 'en')).not.toContain('id="uncertainty"');
+  it('is in the example’s report, and absent without the block', () => {
+    const plain = loadStudyText(cvAbcTextWithout());
+    for (const language of LANGUAGES) {
+      expect(report('cv-abc', language)).toContain('id="uncertainty"');
+      expect(report('adi-bungsu', language)).not.toContain('id="uncertainty"');
+      const html = renderReportHtml(plain, evaluateStudy(plain), {
+        language,
+        date: '2026-11-23',
+      });
+      expect(html).not.toContain('id="uncertainty"');
+    }
   });
 
   for (const language of LANGUAGES) {

@@ -133,6 +133,8 @@ export function fractionFormat(x: number): string | undefined {
 export class RawStudy {
   readonly data: Record<string, unknown> = {};
   readonly errors: WorkbookError[] = [];
+  /** Field paths whose schema issues a cell error already explains (see `cover`). */
+  readonly covered = new Set<string>();
   private readonly places = new Map<string, { sheet: string; cell: string }>();
 
   /** Records that `path` is read from `sheet!cell` (also for blank cells: "is required"). */
@@ -162,6 +164,15 @@ export class RawStudy {
 
   error(sheet: string, cell: string, path: Path, message: string): void {
     this.errors.push({ sheet, cell, path: formatPath(path), message });
+  }
+
+  /**
+   * Marks the schema's issue at `path` as already explained by a cell error: a union such as
+   * `uniform: { low, high }` reports one generic message for the whole object, while the
+   * reader has named the bad cell itself.
+   */
+  cover(path: Path): void {
+    this.covered.add(formatPath(path));
   }
 }
 

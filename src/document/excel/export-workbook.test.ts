@@ -151,6 +151,98 @@ describe('exportStudyWorkbook', () => {
     expect(sheet(workbook, 'Study').getCell('C17').value).toBe('epi.method');
   });
 
+  it('writes the uncertainty block: a row per input, a list of distributions, shown as typed', async () => {
+    const uncertain = parseStudyText(`lestari: 1
+numberFormat: id
+study: { title: Uji, organisation: { name: CV. Uji } }
+options:
+  - id: alt-1
+    name: A
+    economics:
+      investment: Rp 5.000.000
+      annualBenefits: [{ item: Hemat, amount: Rp 2.000.000 }]
+      life: 5
+      interestRate: 10 %
+uncertainty:
+  iterations: 1000
+  seed: 2
+  inputs:
+    - path: options[alt-1].economics.annualBenefits[0].amount
+      distribution: { triangular: [Rp 1.500.000, Rp 2.000.000, Rp 2.600.000] }
+    - path: options[alt-1].economics.interestRate
+      distribution: { normal: { mean: 10 %, sd: "1,5 %" } }
+    - path: options[alt-1].economics.life
+      distribution: { uniform: [4, 6] }
+    - path: options[alt-1].economics.investment[0].amount
+      distribution: { plusMinus: 25 % }
+`);
+    if (!uncertain.ok) throw new Error(uncertain.errors.map((e) => e.message).join('\n'));
+    const id = await load(await exportStudyWorkbook(uncertain.study, { language: 'id' }));
+    const en = await load(await exportStudyWorkbook(uncertain.study, { language: 'en' }));
+    expect(headers(sheet(id, 'Ketidakpastian'))).toEqual([
+      'Jalur masukan',
+      'Distribusi',
+      'Batas bawah',
+      'Modus',
+      'Batas atas',
+      'Rata-rata',
+      'Simpangan baku',
+      'Nilai pusat ± (kosong: nilai masukan)',
+      'Sebaran ± (%)',
+    ]);
+    const ws = sheet(en, 'Uncertainty');
+    expect(headers(ws)).toEqual([
+      'Input path',
+      'Distribution',
+      'Low',
+      'Mode',
+      'High',
+      'Mean',
+      'Standard deviation',
+      'Centre of ± (blank: the input’s value)',
+      'Spread ± (%)',
+    ]);
+    const rows: unknown[][] = [];
+    const u = undefined;
+    ws.eachRow((row, n) => {
+      if (n > 1) rows.push((row.values as unknown[]).slice(1));
+    });
+    expect(rows).toEqual([
+      [
+        'options[alt-1].economics.annualBenefits[0].amount',
+        'triangular',
+        1_500_000,
+        2_000_000,
+        2_600_000,
+      ],
+      ['options[alt-1].economics.interestRate', 'normal', u, u, u, 0.1, 0.015],
+      ['options[alt-1].economics.life', 'uniform', 4, u, 6],
+      ['options[alt-1].economics.investment[0].amount', 'plus-minus', u, u, u, u, u, u, 0.25],
+    ]);
+    // Money with separators, fractions as percentages; the values themselves are exact.
+    expect(ws.getCell('C2').numFmt).toBe('#,##0');
+    expect(ws.getCell('F3').numFmt).toBe('0%');
+    expect(ws.getCell('G3').numFmt).toBe('0.0%');
+    expect(ws.getCell('I5').numFmt).toBe('0%');
+    expect(sheet(id, 'Ketidakpastian').getCell('B2').value).toBe('segitiga');
+    const validations = (
+      ws as unknown as {
+        dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> };
+      }
+    ).dataValidations.model;
+    for (const address of ['B2', 'B5', 'B40']) {
+      const found = Object.entries(validations).find(([range]) => inRange(address, range));
+      expect(found?.[1]?.formulae?.[0], address).toBe('"uniform,triangular,normal,plus-minus"');
+    }
+    expect(ws.getCell('A2').protection?.locked).toBe(false);
+    expect(ws.getCell('I40').protection?.locked).toBe(false);
+    // Iterations and seed are fields of the study sheet.
+    const fields: unknown[][] = [];
+    sheet(en, 'Study').eachRow((row) => fields.push((row.values as unknown[]).slice(1)));
+    expect(fields).toContainEqual(['Monte Carlo iterations', 1000, 'uncertainty.iterations']);
+    expect(fields).toContainEqual(['Monte Carlo random seed', 2, 'uncertainty.seed']);
+  });
+
   it('adds a read-only results sheet listing each result path and value', async () => {
     const results = { epi: { total: 1.34, terms: [{ id: 'bod', term: 1.71 }] }, ok: true };
     const workbook = await load(await exportStudyWorkbook(study, { language: 'en', results }));

@@ -74,8 +74,9 @@ export async function importStudyWorkbook(bytes: Uint8Array): Promise<ImportWork
   const result = studyFileSchema(format).safeParse(raw.data);
   if (result.success && errors.length === 0) return { ok: true, study: result.data };
   if (!result.success) {
-    // A cell already reported (an unknown enumeration word) is not reported again as missing.
-    const reported = new Set(errors.map((e) => e.path));
+    // A cell already reported (an unknown enumeration word, a bad number of a distribution) is
+    // not reported again by the schema (as missing, or as the distribution's generic message).
+    const reported = new Set([...errors.map((e) => e.path), ...raw.covered]);
     for (const issue of result.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       if (reported.has(formatPath(path))) continue;

@@ -36,6 +36,7 @@ export const SHEET_LABELS = {
   scores: { id: 'Skor opsi', en: 'Option scores' },
   implementation: { id: 'Rencana implementasi', en: 'Implementation plan' },
   published: { id: 'Nilai terbit', en: 'Published values' },
+  uncertainty: { id: 'Ketidakpastian', en: 'Uncertainty' },
   results: { id: 'Hasil', en: 'Results' },
 } as const satisfies Record<string, Label>;
 
@@ -187,6 +188,20 @@ export const COLUMN_LABELS = {
     where: { id: 'Letak', en: 'Where' },
     note: { id: 'Catatan', en: 'Note' },
   },
+  uncertainty: {
+    path: { id: 'Jalur masukan', en: 'Input path' },
+    distribution: { id: 'Distribusi', en: 'Distribution' },
+    low: { id: 'Batas bawah', en: 'Low' },
+    mode: { id: 'Modus', en: 'Mode' },
+    high: { id: 'Batas atas', en: 'High' },
+    mean: { id: 'Rata-rata', en: 'Mean' },
+    sd: { id: 'Simpangan baku', en: 'Standard deviation' },
+    value: {
+      id: 'Nilai pusat ± (kosong: nilai masukan)',
+      en: 'Centre of ± (blank: the input’s value)',
+    },
+    fraction: { id: 'Sebaran ± (%)', en: 'Spread ± (%)' },
+  },
   results: {
     path: { id: 'Hasil (jalur)', en: 'Result (path)' },
     value: { id: 'Nilai', en: 'Value' },
@@ -223,6 +238,8 @@ export const STUDY_FIELD_LABELS = {
   'epi.scoring': { id: 'Penilaian lampu lalu lintas', en: 'Traffic-light scoring' },
   'epi.weightsFrom': { id: 'Bobot EPI dari AHP (id)', en: 'EPI weights from AHP (id)' },
   decisionRule: { id: 'Aturan keputusan ekonomi', en: 'Economic decision rule' },
+  'uncertainty.iterations': { id: 'Iterasi Monte Carlo', en: 'Monte Carlo iterations' },
+  'uncertainty.seed': { id: 'Benih acak (seed) Monte Carlo', en: 'Monte Carlo random seed' },
 } as const satisfies Record<string, Label>;
 
 export type StudyFieldPath = keyof typeof STUDY_FIELD_LABELS;
@@ -288,6 +305,12 @@ export const ENUM_LABELS = {
     max: { id: 'maks', en: 'max' },
     min: { id: 'min', en: 'min' },
     required: { id: 'wajib', en: 'required' },
+  },
+  distribution: {
+    uniform: { id: 'seragam', en: 'uniform' },
+    triangular: { id: 'segitiga', en: 'triangular' },
+    normal: { id: 'normal', en: 'normal' },
+    plusMinus: { id: 'plus-minus', en: 'plus-minus' },
   },
 } as const satisfies Record<string, Record<string, Label>>;
 

@@ -10,6 +10,7 @@
  *   study's number format (`Rp 1,2 milyar`, `80–90 %`, `< 0,0072`), read like the YAML file;
  * - enumerations take the word of either language, or the study file's code.
  */
+import { fieldTypes } from '../fields.js';
 import type { StudyFileInput } from '../schema.js';
 import {
   asIdList,
@@ -327,6 +328,8 @@ const STUDY_FIELDS: readonly { path: StudyFieldPath; kind: ColumnKind; enumKey?:
   { path: 'epi.scoring', kind: 'enum', enumKey: 'scoring' },
   { path: 'epi.weightsFrom', kind: 'text' },
   { path: 'decisionRule', kind: 'enum', enumKey: 'decisionRule' },
+  { path: 'uncertainty.iterations', kind: 'number' },
+  { path: 'uncertainty.seed', kind: 'number' },
 ];
 
 const study: SheetDef = {
@@ -1352,6 +1355,188 @@ const published = listSheet(
   ],
 );
 
+/** The distributions of the uncertainty sheet, by the study file's key. */
+const DISTRIBUTIONS = ['uniform', 'triangular', 'normal', 'plusMinus'] as const;
+type DistributionKey = (typeof DISTRIBUTIONS)[number];
+
+/** How a parameter cell of a distribution reads: any value, a fraction, or a value or a range. */
+type ParameterType = 'value' | 'fraction' | 'valueOrRange';
+
+/** Each distribution's parameter columns and where each goes under the distribution's key. */
+const DISTRIBUTION_CELLS: Readonly<
+  Record<DistributionKey, readonly { column: string; field: string | number }[]>
+> = {
+  uniform: [
+    { column: 'low', field: 'low' },
+    { column: 'high', field: 'high' },
+  ],
+  triangular: [
+    { column: 'low', field: 0 },
+    { column: 'mode', field: 1 },
+    { column: 'high', field: 2 },
+  ],
+  normal: [
+    { column: 'mean', field: 'mean' },
+    { column: 'sd', field: 'sd' },
+  ],
+  plusMinus: [
+    { column: 'value', field: 'value' },
+    { column: 'fraction', field: 'fraction' },
+  ],
+};
+
+const PARAMETER_COLUMNS = ['low', 'mode', 'high', 'mean', 'sd', 'value', 'fraction'] as const;
+
+/** How an input path's values are shown: fractions as percentages, money with separators. */
+function inputKind(path: string): ColumnKind {
+  if (/\.interestRate$|\.effects\.removal\./.test(path)) return 'fraction';
+  if (/\.(amount|salvage)$|\.effects\.(inputChanges|outputChanges)\./.test(path)) return 'amount';
+  return 'number';
+}
+
+/** The uncertainty block's inputs, one row each; iterations and seed are on the study sheet. */
+const uncertainty: SheetDef = {
+  key: 'uncertainty',
+  columns: [
+    col('uncertainty', 'path', 'text', 52),
+    col('uncertainty', 'distribution', 'enum', 14, 'distribution'),
+    col('uncertainty', 'low', 'number', 16),
+    col('uncertainty', 'mode', 'number', 16),
+    col('uncertainty', 'high', 'number', 16),
+    col('uncertainty', 'mean', 'number', 16),
+    col('uncertainty', 'sd', 'number', 16),
+    col('uncertainty', 'value', 'number', 20),
+    col('uncertainty', 'fraction', 'fraction', 14),
+  ],
+  write(data, language) {
+    const rows = (data.uncertainty?.inputs ?? []).map((input): RowOut => {
+      const d = input.distribution as Partial<Record<DistributionKey, unknown>>;
+      const key = DISTRIBUTIONS.find((k) => d[k] !== undefined);
+      const shown = inputKind(input.path);
+      return {
+        cells: {
+          path: input.path,
+          distribution: key === undefined ? undefined : enumLabel('distribution', key, language),
+          ...(key !== undefined && distributionCells(key, d[key], language)),
+        },
+        kinds: Object.fromEntries(
+          PARAMETER_COLUMNS.filter((c) => c !== 'fraction').map((c) => [c, { kind: shown }]),
+        ),
+      };
+    });
+    return { columns: this.columns, rows };
+  },
+  read(table, raw) {
+    const keys = this.columns.map((c) => c.key);
+    const declared = raw.get(['numberFormat']);
+    const types = fieldTypes(declared === 'id' || declared === 'en' ? declared : undefined);
+    const label = (column: string) => {
+      const c = this.columns.find((k) => k.key === column);
+      return c === undefined ? column : `${c.label.id} / ${c.label.en}`;
+    };
+    table.rows
+      .filter((row) => !isBlank(row, keys))
+      .forEach((row, i) => {
+        const base = ['uncertainty', 'inputs', i];
+        raw.place(base, table.sheet, row.cell('path'));
+        put(raw, table.sheet, [...base, 'path'], 'text', row.value('path'), row.cell('path'));
+        const at = [...base, 'distribution'];
+        raw.place(at, table.sheet, row.cell('distribution'));
+        const kind = enumCode('distribution', row.value('distribution'));
+        if (!kind.ok || kind.code === undefined) {
+          raw.error(
+            table.sheet,
+            row.cell('distribution'),
+            at,
+            kind.ok
+              ? 'give the distribution (uniform, triangular, normal or plus-minus)'
+              : kind.message,
+          );
+          return;
+        }
+        const key = kind.code as DistributionKey;
+        const used = DISTRIBUTION_CELLS[key];
+        const stray = PARAMETER_COLUMNS.filter(
+          (c) => !used.some((u) => u.column === c) && row.value(c) !== undefined,
+        );
+        for (const column of stray) {
+          raw.error(
+            table.sheet,
+            row.cell(column),
+            at,
+            `is not a parameter of the ${enumLabel('distribution', key, 'en')} distribution (it takes ${used.map((u) => label(u.column)).join(', ')}); leave it blank`,
+          );
+        }
+        if (stray.length > 0) return;
+        const path = [...at, key];
+        // The schema's message for the whole distribution, once a cell of it is reported.
+        const cover = () => {
+          raw.cover(at);
+          raw.cover(path);
+        };
+        /** Reads one parameter cell as the schema will, so a bad one is reported at its cell. */
+        const check = (column: string, field: Path, type: ParameterType): unknown => {
+          const value = asNumberInput(row.value(column));
+          const parsed = value === undefined ? undefined : types[type].safeParse(value);
+          if (parsed?.success === true) return parsed.data;
+          const message =
+            parsed === undefined
+              ? 'is required'
+              : (parsed.error.issues[0]?.message ?? 'is invalid');
+          raw.error(table.sheet, row.cell(column), [...path, ...field], message);
+          cover();
+          return undefined;
+        };
+        const lone = (column: string) =>
+          put(raw, table.sheet, path, 'number', row.value(column), row.cell(column));
+        if (key === 'uniform' && row.value('high') === undefined) {
+          // Low and high in one cell, as a range ("80–90 %"), as the study file may write it.
+          lone('low');
+          if (typeof check('low', ['low'], 'valueOrRange') === 'number') {
+            raw.error(
+              table.sheet,
+              row.cell('high'),
+              [...path, 'high'],
+              `is required (or write a range such as "80–90 %" in ${label('low')})`,
+            );
+            cover();
+          }
+          return;
+        }
+        if (key === 'plusMinus' && row.value('value') === undefined) {
+          lone('fraction'); // ± around the input's own value
+          check('fraction', [], 'fraction');
+          return;
+        }
+        const list = key === 'triangular';
+        raw.put(path, list ? [] : {}, table.sheet, row.cell(used[0]?.column ?? 'distribution'));
+        for (const { column, field } of used) {
+          put(raw, table.sheet, [...path, field], 'number', row.value(column), row.cell(column));
+          check(column, [field], column === 'fraction' ? 'fraction' : 'value');
+        }
+      });
+  },
+};
+
+/** A distribution's parameter cells, from the study file's form of it. */
+function distributionCells(
+  key: DistributionKey,
+  value: unknown,
+  language: WorkbookLanguage,
+): Record<string, OutCell> {
+  // A lone value: the ± fraction around the input's value, or a range in one cell ("80–90 %").
+  if (typeof value !== 'object' || value === null)
+    return key === 'plusMinus'
+      ? { fraction: outValue(value, language) }
+      : { low: outValue(value, language) };
+  if (key === 'uniform' && Array.isArray(value))
+    return { low: outValue(value[0], language), high: outValue(value[1], language) };
+  const record = value as Record<string | number, unknown>;
+  return Object.fromEntries(
+    DISTRIBUTION_CELLS[key].map(({ column, field }) => [column, outValue(record[field], language)]),
+  );
+}
+
 /** The input sheets in GP step order. */
 export const INPUT_SHEETS: readonly SheetDef[] = [
   study,
@@ -1376,6 +1561,7 @@ export const INPUT_SHEETS: readonly SheetDef[] = [
   optionValuesSheet('scores'),
   implementation,
   published,
+  uncertainty,
 ];
 
 /** Finds the static column a header names (either language). */

@@ -35,6 +35,13 @@ export {
   type WeightedSumFlipMargins,
 } from './flip-margin.js';
 export {
+  ahpFlipMargins,
+  type AhpCriteriaWeights,
+  type AhpCriterionFlipMargin,
+  type AhpFlipMargins,
+  type AhpWeightFlip,
+} from './ahp-flip-margin.js';
+export {
   MAX_MONTE_CARLO_ITERATIONS,
   MONTE_CARLO_OUTPUTS,
   monteCarloStudy,
