@@ -22,3 +22,6 @@ export * from './eco-efficiency/index.js';
 export * from './statistics/index.js';
 export * from './audit/index.js';
 export * from './uncertainty/index.js';
+
+// GP steps 5–6: monitoring and review of continuous and monthly records
+export * from './monitoring/index.js';

@@ -1,0 +1,815 @@
+/**
+ * The working state of a monitoring accumulator: per local hour and parameter, dense typed
+ * arrays of count, missing, sum, min, max and exceedances (and the load's count, sum and
+ * exceedances), from which day and month rollups are derived (a local day is exactly 24 local
+ * hours in a fixed offset); per parameter, the runs of consecutive exceedances; and the
+ * exceedance episodes kept for alert events. Memory grows with the number of hours covered,
+ * never with the number of readings. The hot path is plain loops over typed arrays.
+ */
+import { GpError } from '../errors.js';
+import type { CheckedMonitoringSettings } from './monitoring-settings.js';
+import { MAX_MONITORING_DAYS } from './monitoring-settings.js';
+import {
+  MAX_EPOCH_MS,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+  requireEpochMs,
+  utcIsoText,
+} from './time-bucket.js';
+
+/** A run of consecutive exceedances: its length, first and last reading time, worst reading. */
+export interface RunRecord {
+  readonly length: number;
+  readonly startMs: number;
+  readonly endMs: number;
+  /** The reading farthest beyond the limit (the first of equals). */
+  readonly worst: number;
+  /** How far beyond the limit `worst` lies. */
+  readonly excess: number;
+}
+
+/** A kept exceedance episode. */
+export interface EpisodeRecord extends RunRecord {
+  readonly parameter: number;
+}
+
+const INITIAL_DAYS = 32;
+
+/** The per-hour tables: `P` slots per hour (and `L` load slots), for `capacityDays` local days. */
+export class HourTables {
+  readonly count: Float64Array;
+  readonly missing: Float64Array;
+  readonly sum: Float64Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+  readonly exceed: Float64Array;
+  readonly loadCount: Float64Array;
+  readonly loadSum: Float64Array;
+  readonly loadExceed: Float64Array;
+
+  constructor(
+    readonly capacityDays: number,
+    p: number,
+    l: number,
+  ) {
+    const slots = capacityDays * 24 * p;
+    const loadSlots = capacityDays * 24 * l;
+    this.count = new Float64Array(slots);
+    this.missing = new Float64Array(slots);
+    this.sum = new Float64Array(slots);
+    this.min = new Float64Array(slots).fill(Infinity);
+    this.max = new Float64Array(slots).fill(-Infinity);
+    this.exceed = new Float64Array(slots);
+    this.loadCount = new Float64Array(loadSlots);
+    this.loadSum = new Float64Array(loadSlots);
+    this.loadExceed = new Float64Array(loadSlots);
+  }
+
+  get bytes(): number {
+    return this.count.byteLength * 6 + this.loadCount.byteLength * 3;
+  }
+
+  /** Adds `from`'s first `days` days into this table, starting at day `atDay`. */
+  addFrom(from: HourTables, days: number, atDay: number, p: number, l: number): void {
+    const n = days * 24 * p;
+    const o = atDay * 24 * p;
+    for (let i = 0; i < n; i++) {
+      const j = o + i;
+      this.count[j] = (this.count[j] as number) + (from.count[i] as number);
+      this.missing[j] = (this.missing[j] as number) + (from.missing[i] as number);
+      this.sum[j] = (this.sum[j] as number) + (from.sum[i] as number);
+      this.exceed[j] = (this.exceed[j] as number) + (from.exceed[i] as number);
+      if ((from.min[i] as number) < (this.min[j] as number)) this.min[j] = from.min[i] as number;
+      if ((from.max[i] as number) > (this.max[j] as number)) this.max[j] = from.max[i] as number;
+    }
+    const nl = days * 24 * l;
+    const ol = atDay * 24 * l;
+    for (let i = 0; i < nl; i++) {
+      const j = ol + i;
+      this.loadCount[j] = (this.loadCount[j] as number) + (from.loadCount[i] as number);
+      this.loadSum[j] = (this.loadSum[j] as number) + (from.loadSum[i] as number);
+      this.loadExceed[j] = (this.loadExceed[j] as number) + (from.loadExceed[i] as number);
+    }
+  }
+}
+
+/** Per-parameter run state, the kept episodes, and the hour tables. */
+export class StreamData {
+  rows = 0;
+  firstTime = Number.NaN;
+  lastTime = -Infinity;
+  /** Absolute local day number of the tables' first day; NaN before the first reading (no period). */
+  baseDay = Number.NaN;
+  /** Days in use from baseDay. */
+  days = 0;
+  tables: HourTables;
+  /** The absolute local hour the cursor points at, and its slot offsets. */
+  curHour = Number.NaN;
+  curSlot = 0;
+  curLoadSlot = 0;
+  // The open run of each parameter.
+  readonly runLen: Float64Array;
+  readonly runStart: Float64Array;
+  readonly runEnd: Float64Array;
+  readonly runWorst: Float64Array;
+  readonly runExcess: Float64Array;
+  // The lead run: the one that began at the stream's first reading (kept apart for merging).
+  readonly leadOpen: Uint8Array;
+  readonly leadLen: Float64Array;
+  readonly leadStart: Float64Array;
+  readonly leadEnd: Float64Array;
+  readonly leadWorst: Float64Array;
+  readonly leadExcess: Float64Array;
+  // The longest closed run other than the lead (the first of equals).
+  readonly longLen: Float64Array;
+  readonly longStart: Float64Array;
+  readonly longEnd: Float64Array;
+  readonly longWorst: Float64Array;
+  readonly longExcess: Float64Array;
+  readonly firstExceedance: Float64Array;
+  readonly lastExceedance: Float64Array;
+  // Closed episodes other than the lead, long enough for an alert rule.
+  epCount = 0;
+  epDropped = 0;
+  epParam: Int32Array = new Int32Array(0);
+  epLen: Float64Array = new Float64Array(0);
+  epStart: Float64Array = new Float64Array(0);
+  epEnd: Float64Array = new Float64Array(0);
+  epWorst: Float64Array = new Float64Array(0);
+  epExcess: Float64Array = new Float64Array(0);
+
+  constructor(p: number, l: number, capacityDays: number) {
+    this.tables = new HourTables(capacityDays, p, l);
+    const f = () => new Float64Array(p);
+    this.runLen = f();
+    this.runStart = f();
+    this.runEnd = f();
+    this.runWorst = f();
+    this.runExcess = f();
+    this.leadOpen = new Uint8Array(p);
+    this.leadLen = f();
+    this.leadStart = f();
+    this.leadEnd = f();
+    this.leadWorst = f();
+    this.leadExcess = f();
+    this.longLen = f();
+    this.longStart = f();
+    this.longEnd = f();
+    this.longWorst = f();
+    this.longExcess = f();
+    this.firstExceedance = f().fill(Number.NaN);
+    this.lastExceedance = f().fill(Number.NaN);
+  }
+
+  get bytes(): number {
+    return (
+      this.tables.bytes +
+      this.runLen.byteLength * 17 +
+      this.leadOpen.byteLength +
+      this.epParam.byteLength +
+      this.epLen.byteLength * 5
+    );
+  }
+}
+
+function runOf(
+  len: Float64Array,
+  start: Float64Array,
+  end: Float64Array,
+  worst: Float64Array,
+  excess: Float64Array,
+  p: number,
+): RunRecord | undefined {
+  const length = len[p] as number;
+  if (length === 0) return undefined;
+  return {
+    length,
+    startMs: start[p] as number,
+    endMs: end[p] as number,
+    worst: worst[p] as number,
+    excess: excess[p] as number,
+  };
+}
+
+/** Two runs that touch, as one. */
+function joinRuns(a: RunRecord, b: RunRecord): RunRecord {
+  const bWorse = b.excess > a.excess;
+  return {
+    length: a.length + b.length,
+    startMs: a.startMs,
+    endMs: b.endMs,
+    worst: bWorse ? b.worst : a.worst,
+    excess: bWorse ? b.excess : a.excess,
+  };
+}
+
+/** The longer run, the earlier (`a`) of equals. */
+function longer(a: RunRecord | undefined, b: RunRecord | undefined): RunRecord | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return b.length > a.length ? b : a;
+}
+
+/**
+ * A monitoring stream: the checked settings turned into typed arrays, and the data. One object
+ * per accumulator; `merge` replaces the data with the union of two streams.
+ */
+export class MonitoringStream {
+  readonly p: number;
+  readonly l: number;
+  readonly offsetMs: number;
+  /** A run ends at a gap longer than 1.5 expected intervals (Infinity without an interval). */
+  readonly maxGapMs: number;
+  readonly periodStart: number;
+  readonly periodEnd: number;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  /** The shortest episode any alert rule wants, per parameter (Infinity: none kept). */
+  readonly minEpisode: Float64Array;
+  readonly flowIndex: number;
+  readonly loadIndex: Int32Array;
+  readonly perHour: Float64Array;
+  readonly loadFactor: number;
+  readonly maxEvents: number;
+  /** Canonical text of the settings, to refuse merging streams set up differently. */
+  readonly signature: string;
+  private readonly rates: Float64Array;
+  private readonly row: Float64Array;
+  data: StreamData;
+
+  constructor(readonly settings: CheckedMonitoringSettings) {
+    const params = settings.parameters;
+    this.p = params.length;
+    this.offsetMs = settings.utcOffsetMinutes * 60_000;
+    this.maxGapMs =
+      settings.expectedIntervalSeconds === undefined
+        ? Infinity
+        : settings.expectedIntervalSeconds * 1500;
+    this.periodStart = settings.period?.startMs ?? -Infinity;
+    this.periodEnd = settings.period?.endMs ?? Infinity;
+    this.lo = new Float64Array(params.map((q) => q.limit?.min ?? -Infinity));
+    this.hi = new Float64Array(params.map((q) => q.limit?.max ?? Infinity));
+    this.minEpisode = new Float64Array(this.p).fill(Infinity);
+    for (const rule of settings.alerts) {
+      if (rule.kind === 'completeness') continue;
+      for (const q of rule.parameters) {
+        this.minEpisode[q] = Math.min(this.minEpisode[q] as number, rule.minReadings);
+      }
+    }
+    this.flowIndex = settings.flowIndex;
+    const loads = params.flatMap((q, i) => (q.load ? [i] : []));
+    this.l = loads.length;
+    this.loadIndex = new Int32Array(loads);
+    this.perHour = new Float64Array(loads.map((i) => params[i]?.loadLimit?.perHour ?? Infinity));
+    this.loadFactor = settings.loadUnitFactor;
+    this.maxEvents = settings.maxEvents;
+    this.signature = JSON.stringify(settings);
+    this.rates = new Float64Array(this.l);
+    this.row = new Float64Array(this.p);
+    this.data = this.emptyData();
+  }
+
+  /** Fresh data; with a period, the tables are allocated for the whole period at once. */
+  emptyData(): StreamData {
+    if (this.settings.period === undefined) return new StreamData(this.p, this.l, 0);
+    const first = Math.floor((this.periodStart + this.offsetMs) / MS_PER_DAY);
+    const last = Math.floor((this.periodEnd - 1 + this.offsetMs) / MS_PER_DAY);
+    const data = new StreamData(this.p, this.l, last - first + 1);
+    data.baseDay = first;
+    data.days = last - first + 1;
+    return data;
+  }
+
+  /** Adds one reading; `batchIndex` ≥ 0 names fields as `timesMs[i]`, `columns[p][i]`. */
+  add(timeMs: number, values: ArrayLike<number>, batchIndex = -1): void {
+    const d = this.data;
+    const timeField = batchIndex < 0 ? 'timeMs' : `timesMs[${batchIndex}]`;
+    if (typeof timeMs !== 'number' || !(timeMs >= -MAX_EPOCH_MS && timeMs <= MAX_EPOCH_MS)) {
+      requireEpochMs(timeMs, timeField);
+    }
+    if (!(timeMs > d.lastTime)) {
+      throw new GpError(
+        'OUT_OF_RANGE',
+        timeField,
+        `must be later than the previous reading (${utcIsoText(d.lastTime)}), got ${utcIsoText(timeMs)}: add readings in time order, without duplicates`,
+      );
+    }
+    if (timeMs < this.periodStart || timeMs >= this.periodEnd) {
+      throw new GpError(
+        'OUT_OF_RANGE',
+        timeField,
+        `${utcIsoText(timeMs)} is outside the monitoring period ${utcIsoText(this.periodStart)} – ${utcIsoText(this.periodEnd)}`,
+      );
+    }
+    const p = this.p;
+    if (batchIndex < 0) {
+      if (typeof values !== 'object' || values === null || typeof values.length !== 'number') {
+        throw new GpError(
+          'INVALID_INPUT',
+          'values',
+          'must be a list of numbers, one per parameter',
+        );
+      }
+      if (values.length !== p) {
+        throw new GpError(
+          'DIMENSION_MISMATCH',
+          'values',
+          `must have one value per parameter (${p}), got ${values.length}`,
+        );
+      }
+    }
+    for (let q = 0; q < p; q++) {
+      const v = values[q];
+      if (typeof v !== 'number') {
+        throw new GpError(
+          'NOT_FINITE',
+          this.valueField(q, batchIndex),
+          `must be a number (NaN for a missing reading), got ${v === null ? 'null' : typeof v} (reading ${d.rows})`,
+        );
+      }
+      if (v === Infinity || v === -Infinity) {
+        throw new GpError(
+          'NOT_FINITE',
+          this.valueField(q, batchIndex),
+          `must be a finite number or NaN (missing), got ${v} (reading ${d.rows})`,
+        );
+      }
+    }
+    const l = this.l;
+    const rates = this.rates;
+    if (l > 0) {
+      const flow = values[this.flowIndex] as number;
+      if (flow < 0) {
+        throw new GpError(
+          'OUT_OF_RANGE',
+          this.valueField(this.flowIndex, batchIndex),
+          `a flow must be ≥ 0, got ${flow} (reading ${d.rows})`,
+        );
+      }
+      const factor = this.loadFactor;
+      for (let k = 0; k < l; k++) {
+        const q = this.loadIndex[k] as number;
+        const rate = (values[q] as number) * flow * factor;
+        if (rate === Infinity || rate === -Infinity) {
+          throw new GpError(
+            'UNDEFINED_RESULT',
+            this.valueField(q, batchIndex),
+            `concentration × flow overflows (reading ${d.rows})`,
+          );
+        }
+        rates[k] = rate;
+      }
+    }
+    const hour = Math.floor((timeMs + this.offsetMs) / MS_PER_HOUR);
+    if (hour !== d.curHour) this.enterHour(d, hour, timeField);
+    if (timeMs - d.lastTime > this.maxGapMs) this.breakRuns(d);
+    const first = d.rows === 0;
+    const t = d.tables;
+    const count = t.count;
+    const missing = t.missing;
+    const sum = t.sum;
+    const min = t.min;
+    const max = t.max;
+    const exceed = t.exceed;
+    const lo = this.lo;
+    const hi = this.hi;
+    const runLen = d.runLen;
+    const slot = d.curSlot;
+    for (let q = 0; q < p; q++) {
+      const v = values[q] as number;
+      const i = slot + q;
+      if (v !== v) {
+        missing[i] = (missing[i] as number) + 1;
+        if ((runLen[q] as number) > 0) this.endRun(d, q);
+        continue;
+      }
+      count[i] = (count[i] as number) + 1;
+      sum[i] = (sum[i] as number) + v;
+      if (v < (min[i] as number)) min[i] = v;
+      if (v > (max[i] as number)) max[i] = v;
+      const h = hi[q] as number;
+      const lw = lo[q] as number;
+      if (v > h || v < lw) {
+        exceed[i] = (exceed[i] as number) + 1;
+        const excess = v > h ? v - h : lw - v;
+        const len = runLen[q] as number;
+        if (len === 0) {
+          d.runStart[q] = timeMs;
+          d.runWorst[q] = v;
+          d.runExcess[q] = excess;
+          if (first) d.leadOpen[q] = 1;
+        } else if (excess > (d.runExcess[q] as number)) {
+          d.runWorst[q] = v;
+          d.runExcess[q] = excess;
+        }
+        runLen[q] = len + 1;
+        d.runEnd[q] = timeMs;
+        if (d.firstExceedance[q] !== d.firstExceedance[q]) d.firstExceedance[q] = timeMs;
+        d.lastExceedance[q] = timeMs;
+      } else if ((runLen[q] as number) > 0) {
+        this.endRun(d, q);
+      }
+    }
+    if (l > 0) {
+      const ls = d.curLoadSlot;
+      const loadCount = t.loadCount;
+      const loadSum = t.loadSum;
+      const loadExceed = t.loadExceed;
+      const perHour = this.perHour;
+      for (let k = 0; k < l; k++) {
+        const rate = rates[k] as number;
+        if (rate !== rate) continue;
+        const i = ls + k;
+        loadCount[i] = (loadCount[i] as number) + 1;
+        loadSum[i] = (loadSum[i] as number) + rate;
+        if (rate > (perHour[k] as number)) loadExceed[i] = (loadExceed[i] as number) + 1;
+      }
+    }
+    if (first) d.firstTime = timeMs;
+    d.lastTime = timeMs;
+    d.rows += 1;
+  }
+
+  /** Adds readings given as columns: `timesMs[i]` with `columns[p][i]`. */
+  addColumns(timesMs: ArrayLike<number>, columns: readonly ArrayLike<number>[]): void {
+    if (typeof timesMs !== 'object' || timesMs === null || typeof timesMs.length !== 'number') {
+      throw new GpError('INVALID_INPUT', 'timesMs', 'must be a list of epoch milliseconds');
+    }
+    if (!Array.isArray(columns)) {
+      throw new GpError('INVALID_INPUT', 'columns', 'must be a list of columns, one per parameter');
+    }
+    if (columns.length !== this.p) {
+      throw new GpError(
+        'DIMENSION_MISMATCH',
+        'columns',
+        `must have one column per parameter (${this.p}), got ${columns.length}`,
+      );
+    }
+    const n = timesMs.length;
+    columns.forEach((column: unknown, q) => {
+      if (
+        typeof column !== 'object' ||
+        column === null ||
+        typeof (column as ArrayLike<number>).length !== 'number'
+      ) {
+        throw new GpError('INVALID_INPUT', `columns[${q}]`, 'must be a list of numbers');
+      }
+      if ((column as ArrayLike<number>).length !== n) {
+        throw new GpError(
+          'DIMENSION_MISMATCH',
+          `columns[${q}]`,
+          `must have one value per time (${n}), got ${(column as ArrayLike<number>).length}`,
+        );
+      }
+    });
+    const row = this.row;
+    const p = this.p;
+    for (let i = 0; i < n; i++) {
+      for (let q = 0; q < p; q++) {
+        const v = (columns[q] as ArrayLike<number>)[i];
+        if (typeof v !== 'number') {
+          throw new GpError(
+            'NOT_FINITE',
+            this.valueField(q, i),
+            `must be a number (NaN for a missing reading), got ${v === null ? 'null' : typeof v}`,
+          );
+        }
+        row[q] = v;
+      }
+      this.add(timesMs[i] as number, row, i);
+    }
+  }
+
+  private valueField(q: number, batchIndex: number): string {
+    return batchIndex < 0 ? `values[${q}]` : `columns[${q}][${batchIndex}]`;
+  }
+
+  /** Points the cursor at a new local hour, growing the tables when needed. */
+  private enterHour(d: StreamData, hour: number, timeField: string): void {
+    const day = Math.floor(hour / 24);
+    if (d.baseDay !== d.baseDay) {
+      d.baseDay = day;
+      d.tables = new HourTables(INITIAL_DAYS, this.p, this.l);
+    }
+    const rel = day - d.baseDay;
+    if (rel >= MAX_MONITORING_DAYS) {
+      throw new GpError(
+        'OUT_OF_RANGE',
+        timeField,
+        `readings may span at most ${MAX_MONITORING_DAYS} local days; split longer records and merge their results`,
+      );
+    }
+    if (rel >= d.tables.capacityDays) {
+      const capacity = Math.min(MAX_MONITORING_DAYS, Math.max(rel + 1, d.tables.capacityDays * 2));
+      const grown = new HourTables(capacity, this.p, this.l);
+      grown.addFrom(d.tables, d.days, 0, this.p, this.l);
+      d.tables = grown;
+    }
+    if (rel + 1 > d.days) d.days = rel + 1;
+    const hourInTables = hour - d.baseDay * 24;
+    d.curHour = hour;
+    d.curSlot = hourInTables * this.p;
+    d.curLoadSlot = hourInTables * this.l;
+  }
+
+  private breakRuns(d: StreamData): void {
+    for (let q = 0; q < this.p; q++) if ((d.runLen[q] as number) > 0) this.endRun(d, q);
+  }
+
+  /** Closes parameter q's open run: the lead, or a candidate for the longest and an episode. */
+  private endRun(d: StreamData, q: number): void {
+    const len = d.runLen[q] as number;
+    if (d.leadOpen[q] === 1) {
+      d.leadOpen[q] = 0;
+      d.leadLen[q] = len;
+      d.leadStart[q] = d.runStart[q] as number;
+      d.leadEnd[q] = d.runEnd[q] as number;
+      d.leadWorst[q] = d.runWorst[q] as number;
+      d.leadExcess[q] = d.runExcess[q] as number;
+    } else {
+      this.closeRun(
+        d,
+        q,
+        len,
+        d.runStart[q] as number,
+        d.runEnd[q] as number,
+        d.runWorst[q] as number,
+        d.runExcess[q] as number,
+      );
+    }
+    d.runLen[q] = 0;
+  }
+
+  /** A closed run other than the lead: a candidate for the longest, and an episode if long enough. */
+  private closeRun(
+    d: StreamData,
+    q: number,
+    length: number,
+    startMs: number,
+    endMs: number,
+    worst: number,
+    excess: number,
+  ): void {
+    if (length > (d.longLen[q] as number)) {
+      d.longLen[q] = length;
+      d.longStart[q] = startMs;
+      d.longEnd[q] = endMs;
+      d.longWorst[q] = worst;
+      d.longExcess[q] = excess;
+    }
+    if (length >= (this.minEpisode[q] as number)) {
+      this.keepEpisode(d, q, length, startMs, endMs, worst, excess);
+    }
+  }
+
+  private closeRunRecord(d: StreamData, q: number, run: RunRecord): void {
+    this.closeRun(d, q, run.length, run.startMs, run.endMs, run.worst, run.excess);
+  }
+
+  private keepEpisode(
+    d: StreamData,
+    q: number,
+    length: number,
+    startMs: number,
+    endMs: number,
+    worst: number,
+    excess: number,
+  ): void {
+    if (d.epCount >= this.maxEvents) {
+      d.epDropped += 1;
+      return;
+    }
+    if (d.epCount >= d.epParam.length) {
+      const capacity = Math.min(this.maxEvents, Math.max(64, d.epParam.length * 2));
+      const grow = (a: Float64Array): Float64Array => {
+        const b = new Float64Array(capacity);
+        b.set(a);
+        return b;
+      };
+      const param = new Int32Array(capacity);
+      param.set(d.epParam);
+      d.epParam = param;
+      d.epLen = grow(d.epLen);
+      d.epStart = grow(d.epStart);
+      d.epEnd = grow(d.epEnd);
+      d.epWorst = grow(d.epWorst);
+      d.epExcess = grow(d.epExcess);
+    }
+    const i = d.epCount;
+    d.epParam[i] = q;
+    d.epLen[i] = length;
+    d.epStart[i] = startMs;
+    d.epEnd[i] = endMs;
+    d.epWorst[i] = worst;
+    d.epExcess[i] = excess;
+    d.epCount += 1;
+  }
+
+  private keepEpisodeRecord(d: StreamData, e: EpisodeRecord): void {
+    this.keepEpisode(d, e.parameter, e.length, e.startMs, e.endMs, e.worst, e.excess);
+  }
+
+  /** The lead run of parameter q (open or closed), if any. */
+  lead(d: StreamData, q: number): RunRecord | undefined {
+    if (d.leadOpen[q] === 1) return this.open(d, q);
+    return runOf(d.leadLen, d.leadStart, d.leadEnd, d.leadWorst, d.leadExcess, q);
+  }
+
+  /** The open run of parameter q, if any. */
+  open(d: StreamData, q: number): RunRecord | undefined {
+    return runOf(d.runLen, d.runStart, d.runEnd, d.runWorst, d.runExcess, q);
+  }
+
+  /** The longest closed run of parameter q other than the lead. */
+  longestClosed(d: StreamData, q: number): RunRecord | undefined {
+    return runOf(d.longLen, d.longStart, d.longEnd, d.longWorst, d.longExcess, q);
+  }
+
+  /** The kept episodes, in the order they closed. */
+  episodes(d: StreamData): EpisodeRecord[] {
+    const out: EpisodeRecord[] = [];
+    for (let i = 0; i < d.epCount; i++) {
+      out.push({
+        parameter: d.epParam[i] as number,
+        length: d.epLen[i] as number,
+        startMs: d.epStart[i] as number,
+        endMs: d.epEnd[i] as number,
+        worst: d.epWorst[i] as number,
+        excess: d.epExcess[i] as number,
+      });
+    }
+    return out;
+  }
+
+  /** A deep copy of some data. */
+  private copyData(from: StreamData): StreamData {
+    const to = new StreamData(this.p, this.l, from.tables.capacityDays);
+    to.tables.addFrom(from.tables, from.tables.capacityDays, 0, this.p, this.l);
+    to.rows = from.rows;
+    to.firstTime = from.firstTime;
+    to.lastTime = from.lastTime;
+    to.baseDay = from.baseDay;
+    to.days = from.days;
+    for (const key of [
+      'runLen',
+      'runStart',
+      'runEnd',
+      'runWorst',
+      'runExcess',
+      'leadOpen',
+      'leadLen',
+      'leadStart',
+      'leadEnd',
+      'leadWorst',
+      'leadExcess',
+      'longLen',
+      'longStart',
+      'longEnd',
+      'longWorst',
+      'longExcess',
+      'firstExceedance',
+      'lastExceedance',
+    ] as const) {
+      to[key].set(from[key]);
+    }
+    for (const e of this.episodes(from)) this.keepEpisodeRecord(to, e);
+    to.epDropped = from.epDropped;
+    return to;
+  }
+
+  /**
+   * Replaces the data with the union of this stream's and `other`'s, which must not overlap in
+   * time: tables add up, and a run that crosses the boundary between them is joined.
+   */
+  merge(other: MonitoringStream): void {
+    if (other.signature !== this.signature) {
+      throw new GpError('INVALID_INPUT', 'other', 'was created with different settings');
+    }
+    if (other.data.rows === 0) return;
+    if (this.data.rows === 0) {
+      this.data = this.copyData(other.data);
+      return;
+    }
+    const [earlier, later] =
+      this.data.firstTime < other.data.firstTime
+        ? [this.data, other.data]
+        : [other.data, this.data];
+    if (!(earlier.lastTime < later.firstTime)) {
+      throw new GpError(
+        'OUT_OF_RANGE',
+        'other',
+        `its readings overlap in time with these (${utcIsoText(earlier.firstTime)} – ${utcIsoText(earlier.lastTime)} and ${utcIsoText(later.firstTime)} – ${utcIsoText(later.lastTime)}); merge consecutive chunks`,
+      );
+    }
+    const baseDay = earlier.baseDay;
+    const days = later.baseDay + later.days - baseDay;
+    if (days > MAX_MONITORING_DAYS) {
+      throw new GpError(
+        'OUT_OF_RANGE',
+        'other',
+        `the two together span ${days} local days, more than ${MAX_MONITORING_DAYS}`,
+      );
+    }
+    const m = new StreamData(this.p, this.l, days);
+    m.baseDay = baseDay;
+    m.days = days;
+    m.tables.addFrom(earlier.tables, earlier.days, 0, this.p, this.l);
+    m.tables.addFrom(later.tables, later.days, later.baseDay - baseDay, this.p, this.l);
+    m.rows = earlier.rows + later.rows;
+    m.firstTime = earlier.firstTime;
+    m.lastTime = later.lastTime;
+    const touching = later.firstTime - earlier.lastTime <= this.maxGapMs;
+    for (const e of this.episodes(earlier)) this.keepEpisodeRecord(m, e);
+    m.epDropped = earlier.epDropped;
+    for (let q = 0; q < this.p; q++) {
+      const eFirst = earlier.firstExceedance[q] as number;
+      m.firstExceedance[q] = eFirst === eFirst ? eFirst : (later.firstExceedance[q] as number);
+      const lLast = later.lastExceedance[q] as number;
+      m.lastExceedance[q] = lLast === lLast ? lLast : (earlier.lastExceedance[q] as number);
+      this.mergeRuns(m, earlier, later, q, touching);
+    }
+    for (const e of this.episodes(later)) this.keepEpisodeRecord(m, e);
+    m.epDropped += later.epDropped;
+    this.data = m;
+  }
+
+  /** Joins parameter q's runs across the boundary between `earlier` and `later` into `m`. */
+  private mergeRuns(
+    m: StreamData,
+    earlier: StreamData,
+    later: StreamData,
+    q: number,
+    touching: boolean,
+  ): void {
+    const eLeadOpen = earlier.leadOpen[q] === 1;
+    const eLead = this.lead(earlier, q);
+    const eTrail = this.open(earlier, q);
+    const lLeadOpen = later.leadOpen[q] === 1;
+    const lLead = this.lead(later, q);
+    const joined =
+      touching && eTrail !== undefined && lLead !== undefined ? joinRuns(eTrail, lLead) : undefined;
+    const setLead = (run: RunRecord | undefined, open: boolean) => {
+      if (open && run !== undefined) {
+        m.leadOpen[q] = 1;
+        setOpen(run);
+      } else if (run !== undefined) {
+        m.leadLen[q] = run.length;
+        m.leadStart[q] = run.startMs;
+        m.leadEnd[q] = run.endMs;
+        m.leadWorst[q] = run.worst;
+        m.leadExcess[q] = run.excess;
+      }
+    };
+    const setOpen = (run: RunRecord | undefined) => {
+      if (run === undefined) return;
+      m.runLen[q] = run.length;
+      m.runStart[q] = run.startMs;
+      m.runEnd[q] = run.endMs;
+      m.runWorst[q] = run.worst;
+      m.runExcess[q] = run.excess;
+    };
+    const setLongest = (run: RunRecord | undefined) => {
+      if (run === undefined) return;
+      m.longLen[q] = run.length;
+      m.longStart[q] = run.startMs;
+      m.longEnd[q] = run.endMs;
+      m.longWorst[q] = run.worst;
+      m.longExcess[q] = run.excess;
+    };
+    // The later stream's runs after its lead: closed ones (longest, episodes) and the open one.
+    const laterRest = () => {
+      setLongest(longer(this.longestClosed(m, q), this.longestClosed(later, q)));
+      if (!lLeadOpen) setOpen(this.open(later, q));
+    };
+    if (eLeadOpen) {
+      // The earlier stream is one open run from its first reading.
+      if (joined !== undefined) {
+        setLead(joined, lLeadOpen);
+        if (!lLeadOpen) laterRest();
+        return;
+      }
+      setLead(eLead, false);
+    } else {
+      setLead(eLead, false);
+      setLongest(this.longestClosed(earlier, q));
+      if (joined !== undefined) {
+        if (lLeadOpen) {
+          setOpen(joined);
+          return;
+        }
+        this.closeRunRecord(m, q, joined);
+        laterRest();
+        return;
+      }
+      if (eTrail !== undefined) this.closeRunRecord(m, q, eTrail);
+    }
+    if (lLead !== undefined) {
+      if (lLeadOpen) {
+        setOpen(lLead);
+        return;
+      }
+      this.closeRunRecord(m, q, lLead);
+    }
+    laterRest();
+  }
+}
