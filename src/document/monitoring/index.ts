@@ -1,0 +1,27 @@
+/** Monitoring data (issue 5): a streaming CSV reader of time series with its checks. */
+export {
+  concatBatches,
+  createMonitoringCsvReader,
+  DEFAULT_MONITORING_POLICY,
+  MONITORING_RULES,
+  readMonitoringCsv,
+  RULE_BIT,
+  type MonitoringAction,
+  type MonitoringBatch,
+  type MonitoringCsvOptions,
+  type MonitoringCsvReader,
+  type MonitoringHeader,
+  type MonitoringIssue,
+  type MonitoringParameter,
+  type MonitoringProgress,
+  type MonitoringRule,
+  type MonitoringSummary,
+} from './csv-reader.js';
+export {
+  daysFromCivil,
+  describeOffset,
+  formatDuration,
+  formatInstant,
+  formatOffset,
+  parseTimeZone,
+} from './timestamp.js';
