@@ -1,4 +1,6 @@
 /** `npm run bench` (tsx bench/index.ts): the benchmarks, each printing its own figures. */
+import { runMonitoringBench } from './monitoring.bench.js';
 import { runUncertaintyBench } from './uncertainty.bench.js';
 
 runUncertaintyBench();
+await runMonitoringBench();

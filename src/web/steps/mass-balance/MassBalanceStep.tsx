@@ -12,7 +12,7 @@ import { useStudy } from '../../study/editor.js';
 import { massBalanceChartHeight, massBalanceChartOption } from './chart.js';
 import { addProcess, isPlaced, newProcess, processPlace, studyPath } from './model.js';
 import { ClosureFlag, ProcessCard } from './ProcessCard.js';
-import { ProblemList, type PlacedProblem } from './ProblemList.js';
+import { ProblemList, type PlacedProblem } from '../../components/ProblemList.js';
 import './mass-balance.css';
 
 export function MassBalanceStep() {

@@ -11,7 +11,7 @@ import { ResultTable, Section } from '../../components/layout.js';
 import { useLanguage } from '../../i18n/index.js';
 import { useStudy } from '../../study/editor.js';
 import { moveProcess, removeProcess, withStream, type StreamList } from './model.js';
-import { ProblemList, type PlacedProblem } from './ProblemList.js';
+import { ProblemList, type PlacedProblem } from '../../components/ProblemList.js';
 
 /** The process balanced on its own, so one bad process does not hide the others' balances. */
 function balanceOf(process: Process, unit: string): ProcessMassBalance | undefined {

@@ -25,7 +25,7 @@ import {
   type AmountKind,
 } from './categories.js';
 import { NameList } from './NameList.js';
-import { ProblemList, type PlacedProblem } from './ProblemList.js';
+import { ProblemList, type PlacedProblem } from '../../components/ProblemList.js';
 import { ProductivityResults } from './ProductivityResults.js';
 import './productivity.css';
 

@@ -23,7 +23,7 @@ import {
   toSingleMatrix,
 } from './matrix.js';
 import { MatrixEditor } from './MatrixEditor.js';
-import { ProblemList } from './ProblemList.js';
+import { ProblemList } from '../../components/ProblemList.js';
 import { AHP_PLACED, cardProblems } from './problems.js';
 
 /** The study with AHP `index` changed. */

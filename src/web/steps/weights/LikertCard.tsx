@@ -16,7 +16,7 @@ import { pathKey } from '../../study/paths.js';
 import { weightsChartHeight, weightsChartOption } from './chart.js';
 import { ItemList } from './ItemList.js';
 import { addLikertItem, nextName, removeLikertItem } from './matrix.js';
-import { ProblemList } from './ProblemList.js';
+import { ProblemList } from '../../components/ProblemList.js';
 import { cardProblems, LIKERT_PLACED, responseRow } from './problems.js';
 
 type Row = readonly number[];

@@ -13,7 +13,7 @@ import { useStudy } from '../../study/editor.js';
 import { pathKey } from '../../study/paths.js';
 import { responseColumns } from './LikertCard.js';
 import { addSurveyItem, removeSurveyItem, surveyItemCount } from './matrix.js';
-import { ProblemList } from './ProblemList.js';
+import { ProblemList } from '../../components/ProblemList.js';
 import { cardProblems, responseRow, SURVEY_PLACED } from './problems.js';
 
 const BANDS: Readonly<Record<string, LabelKey>> = {
