@@ -22,16 +22,20 @@ import { computeText } from './compute-output.js';
 import { monteCarloStudy, uncertainInputsOfStudy } from '../engine/uncertainty/index.js';
 import { uncertaintyText } from './uncertainty-output.js';
 import { loadStudy, type LoadedStudy } from './load-study.js';
+import { addMonitorCommands } from './monitor.js';
 import { writeAtomically } from './write-output.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress bars are drawn only there). */
+  readonly stderrIsTTY?: boolean;
 }
 
 const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stderrIsTTY: process.stderr.isTTY === true,
 };
 
 /** An expected failure with its exit code; anything else is a bug, reported without a stack. */
@@ -170,6 +174,16 @@ export function buildProgram(io: CliIo): Command {
         );
       },
     );
+
+  addMonitorCommands(
+    program
+      .command('monitor')
+      .description('continuous monitoring data (SPARING, loggers) against the study’s limits'),
+    io,
+    (code, lines) => {
+      throw new CliExit(code, lines);
+    },
+  );
 
   program
     .command('report')

@@ -25,3 +25,13 @@ export {
   formatOffset,
   parseTimeZone,
 } from './timestamp.js';
+export {
+  DEFAULT_UTC_OFFSET_MINUTES,
+  monitoringKey,
+  monitoringSettingsFromStudy,
+  type StudyMonitoringColumn,
+  type StudyMonitoringNote,
+  type StudyMonitoringOptions,
+  type StudyMonitoringProblem,
+  type StudyMonitoringResult,
+} from './study-monitoring.js';
