@@ -4,7 +4,9 @@
  * a conflicting save, pastes cells from a spreadsheet, switches language, downloads the PDF
  * and signs out. Expected numbers come from the engine, not from the page.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseStudyText } from '../../src/document/parse-study.js';
@@ -204,6 +206,33 @@ describe.skipIf(!runBrowserTests)(`the web workspace in Chromium${skipNote}`, ()
     );
     await page.getByRole('button', { name: 'ID', exact: true }).click();
     await page.getByRole('heading', { name: 'Limbah cair dan EPI' }).waitFor();
+  }, 60_000);
+
+  it('reads a readings file in the Monitoring step and counts the exceedances against the standard', async () => {
+    const resolved = resolveStudy(study);
+    if (!resolved.ok) throw new Error('example does not resolve');
+    const limit = resolved.study.effluent?.parameters.find((p) => p.id === 'cod')?.limit?.max;
+    expect(limit).toBeDefined();
+    // Two days of hourly COD readings, WIB, Indonesian notation; every 10th reading is over.
+    const lines = ['waktu;COD (mg/L)'];
+    let over = 0;
+    for (let h = 0; h < 48; h += 1) {
+      const value = h % 10 === 3 ? (limit as number) * 1.5 : (limit as number) * 0.4;
+      if (value > (limit as number)) over += 1;
+      const day = 1 + Math.floor(h / 24);
+      lines.push(
+        `2024-03-0${day}T${String(h % 24).padStart(2, '0')}:00:00+07:00;${String(value).replace('.', ',')}`,
+      );
+    }
+    const file = join(tmpdir(), `lestari-e2e-readings-${process.pid}.csv`);
+    await writeFile(file, `${lines.join('\r\n')}\r\n`);
+    await page.getByRole('link', { name: 'Pemantauan dan tinjauan' }).click();
+    await page.setInputFiles('[data-testid=monitoring-file]', file);
+    const cell = page.getByTestId('monitoring-exceedances-cod');
+    await cell.waitFor({ timeout: 30_000 });
+    expect(await cell.textContent()).toMatch(new RegExp(`^${over} \\(`));
+    await rm(file, { force: true });
+    await page.getByRole('link', { name: 'Limbah cair dan EPI' }).click();
   }, 60_000);
 
   it('downloads the report as a PDF', async () => {

@@ -89,12 +89,16 @@ function Workspace(props: { readonly step: string | undefined }) {
     if (!editor.dirty) return undefined;
     const beforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener('beforeunload', beforeUnload);
-    setNavigationGuard(() => window.confirm(t('study.leave')));
+    // Moving between the steps of this study keeps the edits in the editor: no question.
+    setNavigationGuard(
+      (to) =>
+        (to?.page === 'study' && to.studyId === editor.studyId) || window.confirm(t('study.leave')),
+    );
     return () => {
       window.removeEventListener('beforeunload', beforeUnload);
       setNavigationGuard(undefined);
     };
-  }, [editor.dirty, t]);
+  }, [editor.dirty, editor.studyId, t]);
 
   const { save, undo, redo, canEdit, dirty } = editor;
   const onKey = useCallback(
@@ -265,9 +269,8 @@ function StepNav(props: { readonly current: string }) {
   );
 }
 
-/** Study-internal navigation never asks about unsaved edits: they stay in the editor. */
+/** Study-internal navigation: the guard lets it through, the edits stay in the editor. */
 function goTo(orgId: string, studyId: string, step: string) {
-  setNavigationGuard(undefined);
   navigate({ page: 'study', orgId, studyId, step });
   document.getElementById('content')?.focus();
 }

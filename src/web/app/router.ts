@@ -50,21 +50,22 @@ const subscribe = (listener: () => void) => {
   };
 };
 
-/** Guards (such as "unsaved changes") may veto a navigation. */
-let guard: (() => boolean) | undefined;
-export function setNavigationGuard(next: (() => boolean) | undefined): void {
+/** Guards (such as "unsaved changes") may veto a navigation; `to` is undefined when leaving the app's state (signing out). */
+export type NavigationGuard = (to: Route | undefined) => boolean;
+let guard: NavigationGuard | undefined;
+export function setNavigationGuard(next: NavigationGuard | undefined): void {
   guard = next;
 }
 
 /** Asks the guard, if any: may the user leave what they are doing? */
 export function mayLeave(): boolean {
-  return guard === undefined || guard();
+  return guard === undefined || guard(undefined);
 }
 
 export function navigate(route: Route, options: { replace?: boolean } = {}): void {
   const path = routePath(route);
   if (path === window.location.pathname) return;
-  if (guard !== undefined && !guard()) return;
+  if (guard !== undefined && !guard(route)) return;
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   for (const listener of listeners) listener();

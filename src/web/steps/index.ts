@@ -7,6 +7,7 @@ import { economicsStep } from './economics/index.js';
 import { effluentStep } from './effluent/index.js';
 import { estimatesStep } from './estimates/index.js';
 import { massBalanceStep } from './mass-balance/index.js';
+import { monitoringStep } from './monitoring/index.js';
 import { optionsStep } from './options/index.js';
 import { planStep } from './plan/index.js';
 import { problemsStep } from './problems/index.js';
@@ -32,5 +33,6 @@ export const STEPS: readonly StepDefinition[] = [
   estimatesStep,
   uncertaintyStep,
   planStep,
+  monitoringStep,
   auditStep,
 ];
