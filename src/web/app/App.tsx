@@ -6,6 +6,7 @@ import { AuthPage, describe } from './AuthPage.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { mayLeave, navigate, setNavigationGuard, useRoute } from './router.js';
 import { SessionContext } from './session.js';
+import { MembersPage } from './MembersPage.js';
 import { StudiesPage } from './StudiesPage.js';
 import { WorkspacePage } from './Workspace.js';
 
@@ -65,7 +66,7 @@ export function App() {
   }
 
   const orgId =
-    route.page === 'studies' || route.page === 'study'
+    route.page === 'studies' || route.page === 'study' || route.page === 'members'
       ? route.orgId
       : me.memberships[0]?.organisation.id;
   const membership = me.memberships.find((m) => m.organisation.id === orgId);
@@ -99,7 +100,19 @@ export function App() {
             ))}
           </select>
         )}
-        {membership !== undefined && route.page === 'study' && (
+        {membership !== undefined && (
+          <a
+            href={`/orgs/${membership.organisation.id}/members`}
+            aria-current={route.page === 'members' ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ page: 'members', orgId: membership.organisation.id });
+            }}
+          >
+            {t('nav.members')}
+          </a>
+        )}
+        {membership !== undefined && route.page !== 'studies' && (
           <a
             href={`/orgs/${membership.organisation.id}`}
             onClick={(e) => {
@@ -131,6 +144,8 @@ export function App() {
         <main id="content">
           <p className="empty">{t('error.notFound')}</p>
         </main>
+      ) : route.page === 'members' ? (
+        <MembersPage membership={membership} />
       ) : route.page === 'study' ? (
         <WorkspacePage membership={membership} studyId={route.studyId} step={route.step} />
       ) : (

@@ -8,6 +8,7 @@ describe('routes', () => {
       { page: 'sign-up' },
       { page: 'home' },
       { page: 'studies', orgId: 'o-1' },
+      { page: 'members', orgId: 'o-1' },
       { page: 'study', orgId: 'o-1', studyId: 's-2', step: 'effluent' },
       { page: 'study', orgId: 'o-1', studyId: 's-2', step: undefined },
     ];

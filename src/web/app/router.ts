@@ -6,6 +6,7 @@ export type Route =
   | { readonly page: 'sign-up' }
   | { readonly page: 'home' }
   | { readonly page: 'studies'; readonly orgId: string }
+  | { readonly page: 'members'; readonly orgId: string }
   | {
       readonly page: 'study';
       readonly orgId: string;
@@ -18,6 +19,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'sign-in') return { page: 'sign-in' };
   if (parts[0] === 'sign-up') return { page: 'sign-up' };
   if (parts[0] === 'orgs' && parts[1] !== undefined) {
+    if (parts[2] === 'members') return { page: 'members', orgId: parts[1] };
     if (parts[2] === 'studies' && parts[3] !== undefined) {
       return { page: 'study', orgId: parts[1], studyId: parts[3], step: parts[4] };
     }
@@ -35,6 +37,8 @@ export function routePath(route: Route): string {
       return '/';
     case 'studies':
       return `/orgs/${encodeURIComponent(route.orgId)}`;
+    case 'members':
+      return `/orgs/${encodeURIComponent(route.orgId)}/members`;
     case 'study':
       return `/orgs/${encodeURIComponent(route.orgId)}/studies/${encodeURIComponent(route.studyId)}${route.step ? `/${route.step}` : ''}`;
   }

@@ -47,6 +47,12 @@ export interface RevisionSummary {
   readonly summary: string;
 }
 
+export interface Member {
+  readonly user: User;
+  readonly role: Role;
+  readonly since: string;
+}
+
 export type ExportFormat = 'yaml' | 'json' | 'xlsx' | 'html' | 'pdf';
 
 export class ApiError extends Error {
@@ -147,6 +153,31 @@ export const api = {
     await call<undefined>('POST', '/api/auth/sign-out', {});
     csrfToken = undefined;
   },
+  signOutEverywhere: async () => {
+    await call<undefined>('POST', '/api/auth/sign-out-everywhere', {});
+    csrfToken = undefined;
+  },
+  listMembers: (orgId: string) =>
+    call<{ members: Member[] }>('GET', `${org(orgId)}/members`).then((r) => r.members),
+  invite: (orgId: string, email: string, role: Role) =>
+    call<{ token: string; invitation: { expiresAt: string } }>(
+      'POST',
+      `${org(orgId)}/invitations`,
+      {
+        email,
+        role,
+      },
+    ),
+  setRole: (orgId: string, userId: string, role: Role) =>
+    call<{ members: Member[] }>('PATCH', `${org(orgId)}/members/${encodeURIComponent(userId)}`, {
+      role,
+    }).then((r) => r.members),
+  removeMember: (orgId: string, userId: string) =>
+    call<undefined>('DELETE', `${org(orgId)}/members/${encodeURIComponent(userId)}`),
+  acceptInvitation: (token: string) =>
+    call<{ membership: Membership }>('POST', '/api/invitations/accept', { token }).then(
+      (r) => r.membership,
+    ),
   ensureCsrf: () => (csrfToken === undefined ? freshCsrfToken() : Promise.resolve(csrfToken)),
 
   listStudies: (orgId: string) =>

@@ -3,6 +3,25 @@ import type { Strings } from './index.js';
 
 export const common: Strings = {
   en: {
+    'nav.members': 'Members',
+    'members.title': 'Members of {{organisation}}',
+    'members.list':
+      'Members and their roles (owner: manages members; editor: edits studies; viewer: reads)',
+    'members.role': 'Role',
+    'members.roleOf': 'Role of {{name}}',
+    'members.since': 'Member since',
+    'members.confirmRemove': 'Remove {{name}} from this organisation?',
+    'members.invite': 'Invite someone',
+    'members.sendInvite': 'Create invitation',
+    'members.invited':
+      'Invitation for {{email}}, valid until {{date}}. Send them this code (shown only now); they sign up or sign in with that email and enter it under “Join an organisation”:',
+    'members.join': 'Join an organisation',
+    'members.code': 'Invitation code',
+    'members.joinButton': 'Join',
+    'members.sessions': 'Sessions',
+    'members.sessionsHint':
+      'Signs you out on every browser and device, this one included (for a lost laptop or a shared computer).',
+    'members.signOutEverywhere': 'Sign out everywhere',
     'app.name': 'Lestari',
     'app.tagline': 'Green Productivity workbench',
     'nav.studies': 'Studies',
@@ -88,6 +107,25 @@ export const common: Strings = {
     loading: 'Loading…',
   },
   id: {
+    'nav.members': 'Anggota',
+    'members.title': 'Anggota {{organisation}}',
+    'members.list':
+      'Anggota dan perannya (pemilik: mengelola anggota; penyunting: menyunting studi; pembaca: membaca)',
+    'members.role': 'Peran',
+    'members.roleOf': 'Peran {{name}}',
+    'members.since': 'Anggota sejak',
+    'members.confirmRemove': 'Keluarkan {{name}} dari organisasi ini?',
+    'members.invite': 'Undang anggota',
+    'members.sendInvite': 'Buat undangan',
+    'members.invited':
+      'Undangan untuk {{email}}, berlaku sampai {{date}}. Kirimkan kode ini (hanya ditampilkan sekarang); penerima mendaftar atau masuk dengan email itu lalu memasukkannya di “Bergabung ke organisasi”:',
+    'members.join': 'Bergabung ke organisasi',
+    'members.code': 'Kode undangan',
+    'members.joinButton': 'Bergabung',
+    'members.sessions': 'Sesi',
+    'members.sessionsHint':
+      'Keluar dari semua peramban dan perangkat, termasuk yang ini (untuk laptop yang hilang atau komputer bersama).',
+    'members.signOutEverywhere': 'Keluar dari semua perangkat',
     'app.name': 'Lestari',
     'app.tagline': 'Perangkat kerja Produktivitas Hijau',
     'nav.studies': 'Studi',
