@@ -35,12 +35,12 @@ describe.skipIf(!runBrowserTests)(`members and invitations in Chromium${skipNote
         viewport: { width: 1280, height: 860 },
       });
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(30_000);
       return page;
     };
     owner = await newPage();
     colleague = await newPage();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await server?.close();
@@ -77,7 +77,7 @@ describe.skipIf(!runBrowserTests)(`members and invitations in Chromium${skipNote
     await owner.getByRole('heading', { name: 'Anggota PT Contoh' }).waitFor();
     await owner.reload();
     await owner.getByRole('cell', { name: 'Budi Pembaca' }).waitFor();
-  }, 90_000);
+  }, 120_000);
 
   it('signs the owner out on every device at once', async () => {
     const other = await (await server.browser.newContext({ locale: 'id-ID' })).newPage();
@@ -91,5 +91,5 @@ describe.skipIf(!runBrowserTests)(`members and invitations in Chromium${skipNote
     await owner.waitForURL(/\/sign-in$/);
     await other.reload();
     await other.waitForURL(/\/sign-in$/);
-  }, 60_000);
+  }, 120_000);
 });

@@ -69,8 +69,8 @@ describe.skipIf(!runBrowserTests)(`the web workspace in Chromium${skipNote}`, ()
       viewport: { width: 1280, height: 860 },
     });
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-  }, 60_000);
+    page.setDefaultTimeout(30_000);
+  }, 120_000);
 
   afterAll(async () => {
     await server?.close();
@@ -90,14 +90,14 @@ describe.skipIf(!runBrowserTests)(`the web workspace in Chromium${skipNote}`, ()
       true,
     );
     expect(await page.getByText('Belum ada studi').isVisible()).toBe(true);
-  }, 60_000);
+  }, 120_000);
 
   it('imports a study file and opens it at the first GP step', async () => {
     await page.setInputFiles('[data-testid=import-file]', EXAMPLE);
     await page.waitForURL(/\/studies\/[^/]+$/);
     await page.getByRole('heading', { name: 'Tim dan profil' }).waitFor();
     expect(await page.getByTestId('save-status').textContent()).toBe('Tersimpan · revisi 1');
-  }, 60_000);
+  }, 120_000);
 
   it('recomputes the EPI in the browser as a measured value is typed, in Indonesian format', async () => {
     await page.getByRole('link', { name: 'Limbah cair dan EPI' }).click();
@@ -116,7 +116,7 @@ describe.skipIf(!runBrowserTests)(`the web workspace in Chromium${skipNote}`, ()
     expect(await page.getByTestId('save-status').textContent()).toBe(
       'Ada perubahan belum disimpan',
     );
-  }, 60_000);
+  }, 120_000);
 
   it('says at the cell what is wrong with a value that does not read, and keeps the last good one', async () => {
     const cell = page.getByRole('textbox', { name: `Hasil analisa ${codRow}`, exact: true });
@@ -128,7 +128,7 @@ describe.skipIf(!runBrowserTests)(`the web workspace in Chromium${skipNote}`, ()
     );
     await cell.fill('200,5');
     expect(await cell.getAttribute('aria-invalid')).toBeNull();
-  }, 60_000);
+  }, 120_000);
 
   it('saves the edit as revision 2, stored with full precision', async () => {
     await page.getByRole('button', { name: 'Simpan' }).click();
@@ -138,7 +138,7 @@ describe.skipIf(!runBrowserTests)(`the web workspace in Chromium${skipNote}`, ()
     const cod = saved.document.effluent?.parameters.find((p) => p.id === 'cod');
     expect(cod?.measured).toBe(200.5);
     expect(saved.revision).toBe(2);
-  }, 60_000);
+  }, 120_000);
 
   it('does not lose an edit to a save made elsewhere: it asks, and keeps mine on request', async () => {
     const { orgId, studyId } = ids(page);
@@ -161,7 +161,7 @@ describe.skipIf(!runBrowserTests)(`the web workspace in Chromium${skipNote}`, ()
     await page.getByText('Tersimpan · revisi 4').waitFor();
     const saved = await server.store.getStudy(orgId, studyId);
     expect(saved.document.effluent?.parameters.find((p) => p.id === 'cod')?.measured).toBe(150);
-  }, 60_000);
+  }, 120_000);
 
   it('fills cells and adds rows from a block pasted from a spreadsheet', async () => {
     const rowsBefore = await page.locator('table.grid').first().locator('tbody tr').count();
@@ -196,7 +196,7 @@ describe.skipIf(!runBrowserTests)(`the web workspace in Chromium${skipNote}`, ()
     expect(await page.getByRole('textbox', { name: 'Id 2', exact: true }).inputValue()).not.toBe(
       'nh3',
     );
-  }, 60_000);
+  }, 120_000);
 
   it('switches to English: labels and the number format change together', async () => {
     await page.getByRole('button', { name: 'EN', exact: true }).click();
@@ -206,7 +206,7 @@ describe.skipIf(!runBrowserTests)(`the web workspace in Chromium${skipNote}`, ()
     );
     await page.getByRole('button', { name: 'ID', exact: true }).click();
     await page.getByRole('heading', { name: 'Limbah cair dan EPI' }).waitFor();
-  }, 60_000);
+  }, 120_000);
 
   it('reads a readings file in the Monitoring step and counts the exceedances against the standard', async () => {
     const resolved = resolveStudy(study);
@@ -233,7 +233,7 @@ describe.skipIf(!runBrowserTests)(`the web workspace in Chromium${skipNote}`, ()
     expect(await cell.textContent()).toMatch(new RegExp(`^${over} \\(`));
     await rm(file, { force: true });
     await page.getByRole('link', { name: 'Limbah cair dan EPI' }).click();
-  }, 60_000);
+  }, 120_000);
 
   it('downloads the report as a PDF', async () => {
     await page.getByText('Unduh', { exact: true }).click();
@@ -245,7 +245,7 @@ describe.skipIf(!runBrowserTests)(`the web workspace in Chromium${skipNote}`, ()
     const bytes = await readFile(path);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-  }, 90_000);
+  }, 120_000);
 
   it('asks before signing out over unsaved edits; once out, the study is not reachable', async () => {
     const url = page.url();
@@ -265,5 +265,5 @@ describe.skipIf(!runBrowserTests)(`the web workspace in Chromium${skipNote}`, ()
     await page.waitForURL(/\/sign-in$/);
     await page.goto(url);
     await page.waitForURL(/\/sign-in$/);
-  }, 60_000);
+  }, 120_000);
 });
