@@ -27,6 +27,7 @@ import {
   type MonitoringAccumulator,
   type MonitoringSettings,
 } from '../src/engine/monitoring/index.js';
+import { ingestMonitoringParallel } from '../src/cli/monitor-parallel.js';
 import { writeMonitoringCsv } from './monitoring-data.js';
 
 const ROWS = Number(process.env['LESTARI_BENCH_ROWS'] ?? 3_000_000);
@@ -143,6 +144,29 @@ async function runLestari(file: string, bytes: number, accumulate = true): Promi
   };
 }
 
+/** The same work on two cores (src/cli/monitor-parallel.ts; the worker runs from dist/). */
+async function runLestariParallel(file: string): Promise<LestariRun & { parts: number }> {
+  const started = performance.now();
+  const r = await ingestMonitoringParallel({
+    file,
+    reader: { timeZone: 'WIB', policy: { 'out-of-order': 'flag', 'invalid-timestamp': 'flag' } },
+    settingsOf: () => ({ settings: SETTINGS, columns: [0, 1, 2, 3, 4] }),
+    windowDays: 3000,
+  });
+  const results = r.accumulators.map((a) => a.result({ hourly: false }));
+  const ms = performance.now() - started;
+  const cod = results.map((x) => x.parameters.find((p) => p.id === 'cod'));
+  return {
+    ms,
+    rows: r.summary.rows,
+    days: cod.reduce((n, p) => n + (p?.daily.filter((d) => d.count > 0).length ?? 0), 0),
+    codExceedances: cod.reduce((n, p) => n + (p?.summary.exceedances ?? 0), 0),
+    rssAtThirdMb: 0,
+    peakRssMb: process.memoryUsage.rss() / 2 ** 20,
+    parts: r.parts,
+  };
+}
+
 interface DuckRun {
   readonly ms: number;
   readonly rows: number;
@@ -191,9 +215,13 @@ export async function runMonitoringBench(): Promise<void> {
   const duck2 = await runDuckDb(file);
   const lestari2 = await runLestari(file, bytes);
   const readOnly = await runLestari(file, bytes, false);
+  const par1 = await runLestariParallel(file);
+  const par2 = await runLestariParallel(file);
   const lestari = lestari1.ms <= lestari2.ms ? lestari1 : lestari2;
+  const par = par1.ms <= par2.ms ? par1 : par2;
   const duck = duck1.ms <= duck2.ms ? duck1 : duck2;
-  const lestariRate = rate(lestari.rows, lestari.ms);
+  const oneCoreRate = rate(lestari.rows, lestari.ms);
+  const lestariRate = rate(par.rows, par.ms);
   const duckRate = rate(duck.rows, duck.ms);
   console.log(
     `monitoring data: ${int(lestari.rows)} rows, ${(bytes / 1e6).toFixed(0)} MB (${file}); days ${lestari.days} (duckdb ${duck.days}); COD readings over 100 mg/L ${int(lestari.codExceedances)} (duckdb ${int(duck.codExceedances)})`,
@@ -202,6 +230,12 @@ export async function runMonitoringBench(): Promise<void> {
     `monitoring ingest, reading alone: lestari ${int(rate(readOnly.rows, readOnly.ms))} rows/s (${(readOnly.ms / 1000).toFixed(2)} s): the rest is the accumulator`,
   );
   console.log(
-    `monitoring ingest: lestari ${int(lestariRate)} rows/s (${(bytes / 1e6 / (lestari.ms / 1000)).toFixed(0)} MB/s, ${(lestari.ms / 1000).toFixed(2)} s, RSS ${lestari.rssAtThirdMb.toFixed(0)} MB at a third of the file, peak ${lestari.peakRssMb.toFixed(0)} MB), duckdb ${int(duckRate)} rows/s (${(duck.ms / 1000).toFixed(2)} s), ratio ${(lestariRate / duckRate).toFixed(2)}`,
+    `monitoring ingest, one core: lestari ${int(oneCoreRate)} rows/s (${(bytes / 1e6 / (lestari.ms / 1000)).toFixed(0)} MB/s, ${(lestari.ms / 1000).toFixed(2)} s, RSS ${lestari.rssAtThirdMb.toFixed(0)} MB at a third of the file, peak ${lestari.peakRssMb.toFixed(0)} MB), ratio ${(oneCoreRate / duckRate).toFixed(2)}`,
+  );
+  console.log(
+    `monitoring ingest, ${par.parts} cores: ${int(par.rows)} rows, days ${par.days}, COD readings over 100 mg/L ${int(par.codExceedances)}, RSS after ${par.peakRssMb.toFixed(0)} MB`,
+  );
+  console.log(
+    `monitoring ingest: lestari ${int(lestariRate)} rows/s (${par.parts} cores, ${(bytes / 1e6 / (par.ms / 1000)).toFixed(0)} MB/s, ${(par.ms / 1000).toFixed(2)} s), duckdb ${int(duckRate)} rows/s (${(duck.ms / 1000).toFixed(2)} s), ratio ${(lestariRate / duckRate).toFixed(2)}`,
   );
 }

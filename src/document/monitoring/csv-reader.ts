@@ -251,6 +251,26 @@ export interface MonitoringCsvOptions {
    * by the general path: the same results, slower; for tests that compare the two.
    */
   readonly fastPath?: boolean;
+  /**
+   * Reading a later part of a file (parallel reading): the input is the file's header record,
+   * then the file from a record boundary. `line` is the file's line number of that boundary
+   * (issues and rows keep the file's numbers); `lastTime`/`lastLine`, when given, are the
+   * state of the rows before it (see `state()`), so that order and gap checks continue.
+   */
+  readonly resume?: {
+    readonly line: number;
+    readonly lastTime?: number;
+    readonly lastLine?: number;
+  };
+}
+
+/** The reader's position and time-order state (what a `resume` continues from). */
+export interface MonitoringReaderState {
+  /** The line number of the next record. */
+  readonly line: number;
+  /** The latest time of the rows so far, and its line; undefined before the first row. */
+  readonly lastTime: number | undefined;
+  readonly lastLine: number | undefined;
 }
 
 export interface MonitoringCsvReader {
@@ -260,6 +280,8 @@ export interface MonitoringCsvReader {
   end(): MonitoringSummary;
   /** Bytes, lines, rows and issues so far (cheap; for a progress bar). */
   progress(): MonitoringProgress;
+  /** The position and time-order state (for `resume`). */
+  state(): MonitoringReaderState;
   /** The header once read. */
   readonly header: MonitoringHeader | undefined;
 }
@@ -274,6 +296,7 @@ export function createMonitoringCsvReader(options: MonitoringCsvOptions = {}): M
     push: (chunk) => reader.push(chunk),
     end: () => reader.end(),
     progress: () => reader.progress(),
+    state: () => reader.state(),
     get header() {
       return reader.headerInfo;
     },
@@ -499,6 +522,25 @@ class Reader {
       this.zone = zone;
       this.zoneSource = 'option';
     }
+    const resume = options.resume;
+    if (resume !== undefined) {
+      if (!Number.isInteger(resume.line) || resume.line < 1) {
+        throw new RangeError('resume.line: must be a whole number ≥ 1');
+      }
+      if (resume.lastTime !== undefined) {
+        this.hasLast = true;
+        this.lastTime = resume.lastTime;
+        this.lastLine = resume.lastLine ?? 0;
+      }
+    }
+  }
+
+  state(): MonitoringReaderState {
+    return {
+      line: this.line,
+      lastTime: this.hasLast ? this.lastTime : undefined,
+      lastLine: this.hasLast ? this.lastLine : undefined,
+    };
   }
 
   progress(): MonitoringProgress {
@@ -1107,6 +1149,7 @@ class Reader {
       gapFactor: this.gapFactor,
     };
     this.phase = PHASE_PRESCAN;
+    if (this.options.resume !== undefined) this.line = this.options.resume.line;
   }
 
   private columnHeader(field: number): string | undefined {

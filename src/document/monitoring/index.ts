@@ -14,6 +14,7 @@ export {
   type MonitoringIssue,
   type MonitoringParameter,
   type MonitoringProgress,
+  type MonitoringReaderState,
   type MonitoringRule,
   type MonitoringSummary,
 } from './csv-reader.js';

@@ -60,7 +60,9 @@ export {
 } from './monitoring-settings.js';
 export {
   createMonitoringAccumulator,
+  restoreMonitoringAccumulator,
   type MonitoringAccumulator,
+  type MonitoringSnapshot,
   type MonitoringBucketLoad,
   type MonitoringCompleteness,
   type MonitoringLoadSummary,

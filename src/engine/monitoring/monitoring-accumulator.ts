@@ -15,6 +15,7 @@ import {
 } from './monitoring-settings.js';
 import {
   MonitoringStream,
+  type MonitoringSnapshot,
   type HourTables,
   type RunRecord,
   type StreamData,
@@ -161,7 +162,14 @@ export interface MonitoringAccumulator {
   readonly readings: () => number;
   /** Bytes held in typed arrays: grows with the hours covered, not with the readings. */
   readonly allocatedBytes: () => number;
+  /**
+   * The data as plain values and typed arrays (a copy), to send to another thread
+   * (structured clone; the arrays may be transferred) and `restoreMonitoringAccumulator` there.
+   */
+  readonly snapshot: () => MonitoringSnapshot;
 }
+
+export type { MonitoringSnapshot };
 
 const streams = new WeakMap<MonitoringAccumulator, MonitoringStream>();
 
@@ -586,7 +594,27 @@ export function createMonitoringAccumulator(settings: MonitoringSettings): Monit
     },
     readings: () => stream.data.rows,
     allocatedBytes: () => stream.data.bytes,
+    snapshot: () => stream.snapshot(),
   };
   streams.set(accumulator, stream);
+  return accumulator;
+}
+
+/**
+ * An accumulator with a snapshot's data: it results, merges and adds as the one the snapshot
+ * was taken of (so ranges of a file read on other threads can be merged).
+ * @equation restore(settings, snapshot(a)) ≡ a: same result(), merge() and add() behaviour
+ * @source Lestari design: sufficient statistics (sums, counts, extremes per hour) are mergeable; Chan, Golub & LeVeque (1979) for merging partial sums
+ * @param settings the settings the snapshot was taken with
+ * @param snapshot what `accumulator.snapshot()` returned (structured-clone safe)
+ * @throws GpError INVALID_INPUT when the snapshot was taken with other settings or is damaged
+ * @example restoreMonitoringAccumulator(settings, a.snapshot()).result() // => deep-equals a.result()
+ */
+export function restoreMonitoringAccumulator(
+  settings: MonitoringSettings,
+  snapshot: MonitoringSnapshot,
+): MonitoringAccumulator {
+  const accumulator = createMonitoringAccumulator(settings);
+  (streams.get(accumulator) as MonitoringStream).restore(snapshot);
   return accumulator;
 }

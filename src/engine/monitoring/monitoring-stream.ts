@@ -191,6 +191,60 @@ function runOf(
   };
 }
 
+/** An accumulator's data as plain values (see MonitoringStream.snapshot). */
+export interface MonitoringSnapshot {
+  readonly signature: string;
+  readonly p: number;
+  readonly l: number;
+  readonly capacityDays: number;
+  readonly scalars: {
+    readonly rows: number;
+    readonly firstTime: number;
+    readonly lastTime: number;
+    readonly baseDay: number;
+    readonly days: number;
+    readonly curHour: number;
+    readonly curSlot: number;
+    readonly curLoadSlot: number;
+    readonly epCount: number;
+    readonly epDropped: number;
+  };
+  readonly arrays: Readonly<Record<string, Float64Array | Uint8Array | Int32Array>>;
+}
+
+const SNAPSHOT_ARRAYS = [
+  'runLen',
+  'runStart',
+  'runEnd',
+  'runWorst',
+  'runExcess',
+  'leadOpen',
+  'leadLen',
+  'leadStart',
+  'leadEnd',
+  'leadWorst',
+  'leadExcess',
+  'longLen',
+  'longStart',
+  'longEnd',
+  'longWorst',
+  'longExcess',
+  'firstExceedance',
+  'lastExceedance',
+] as const;
+const TABLE_ARRAYS = [
+  'count',
+  'missing',
+  'sum',
+  'min',
+  'max',
+  'exceed',
+  'loadCount',
+  'loadSum',
+  'loadExceed',
+] as const;
+const EPISODE_ARRAYS = ['epParam', 'epLen', 'epStart', 'epEnd', 'epWorst', 'epExcess'] as const;
+
 /** Two runs that touch, as one. */
 function joinRuns(a: RunRecord, b: RunRecord): RunRecord {
   const bWorse = b.excess > a.excess;
@@ -639,6 +693,77 @@ export class MonitoringStream {
       });
     }
     return out;
+  }
+
+  /** The data as plain values and typed arrays (structured-cloneable, transferable). */
+  snapshot(): MonitoringSnapshot {
+    const d = this.data;
+    const t = d.tables;
+    const arrays: Record<string, Float64Array | Uint8Array | Int32Array> = {};
+    for (const key of SNAPSHOT_ARRAYS) arrays[key] = d[key].slice();
+    for (const key of TABLE_ARRAYS) arrays[`tables.${key}`] = t[key].slice();
+    for (const key of EPISODE_ARRAYS) arrays[key] = d[key].slice();
+    return {
+      signature: this.signature,
+      p: this.p,
+      l: this.l,
+      capacityDays: t.capacityDays,
+      scalars: {
+        rows: d.rows,
+        firstTime: d.firstTime,
+        lastTime: d.lastTime,
+        baseDay: d.baseDay,
+        days: d.days,
+        curHour: d.curHour,
+        curSlot: d.curSlot,
+        curLoadSlot: d.curLoadSlot,
+        epCount: d.epCount,
+        epDropped: d.epDropped,
+      },
+      arrays,
+    };
+  }
+
+  /** Replaces the data with a snapshot's (taken from a stream with the same settings). */
+  restore(snapshot: MonitoringSnapshot): void {
+    if (snapshot.signature !== this.signature || snapshot.p !== this.p || snapshot.l !== this.l) {
+      throw new GpError('INVALID_INPUT', 'snapshot', 'was taken with different settings');
+    }
+    const d = new StreamData(this.p, this.l, snapshot.capacityDays);
+    const arrays = snapshot.arrays;
+    const take = (key: string, into: Float64Array | Uint8Array | Int32Array): void => {
+      const from = arrays[key];
+      if (from === undefined || from.length !== into.length) {
+        throw new GpError(
+          'INVALID_INPUT',
+          `snapshot.arrays.${key}`,
+          'is missing or has the wrong length',
+        );
+      }
+      into.set(from);
+    };
+    for (const key of SNAPSHOT_ARRAYS) take(key, d[key]);
+    for (const key of TABLE_ARRAYS) take(`tables.${key}`, d.tables[key]);
+    const n = (arrays['epLen'] as Float64Array | undefined)?.length ?? 0;
+    d.epParam = new Int32Array(n);
+    d.epLen = new Float64Array(n);
+    d.epStart = new Float64Array(n);
+    d.epEnd = new Float64Array(n);
+    d.epWorst = new Float64Array(n);
+    d.epExcess = new Float64Array(n);
+    for (const key of EPISODE_ARRAYS) take(key, d[key]);
+    const s = snapshot.scalars;
+    d.rows = s.rows;
+    d.firstTime = s.firstTime;
+    d.lastTime = s.lastTime;
+    d.baseDay = s.baseDay;
+    d.days = s.days;
+    d.curHour = s.curHour;
+    d.curSlot = s.curSlot;
+    d.curLoadSlot = s.curLoadSlot;
+    d.epCount = s.epCount;
+    d.epDropped = s.epDropped;
+    this.data = d;
   }
 
   /** A deep copy of some data. */

@@ -1,0 +1,139 @@
+/**
+ * One byte range of a monitoring CSV through the document layer's reader and the engine's
+ * accumulators: the work of one core in a parallel ingest (monitor-parallel.ts), and the
+ * whole file on one core. Rows that go back in time (flagged duplicates, out-of-order rows)
+ * are dropped, as the accumulator takes time order only.
+ */
+import { createReadStream } from 'node:fs';
+import {
+  createMonitoringCsvReader,
+  type MonitoringCsvOptions,
+  type MonitoringReaderState,
+  type MonitoringSummary as ReaderSummary,
+} from '../document/monitoring/index.js';
+import {
+  createMonitoringAccumulator,
+  type MonitoringAccumulator,
+  type MonitoringSettings,
+} from '../engine/monitoring/index.js';
+
+/** Reader options that can cross to a worker thread (no callbacks, no resume). */
+export type PlainReaderOptions = Omit<
+  MonitoringCsvOptions,
+  'onBatch' | 'onHeader' | 'onIssue' | 'resume'
+>;
+
+export interface RangeTask {
+  readonly file: string;
+  /** Bytes [start, end) of the file. */
+  readonly start: number;
+  readonly end: number;
+  /** For a later range: the file's bytes up to the end of the header record, read first. */
+  readonly prefix?: Uint8Array | undefined;
+  readonly resume?: MonitoringCsvOptions['resume'];
+  readonly reader: PlainReaderOptions;
+  readonly settings: MonitoringSettings;
+  /** The batch's parameter column of each of the settings' parameters. */
+  readonly columns: readonly number[];
+  /** One accumulator per this many local days (aligned at day 0); default one for all. */
+  readonly windowDays?: number | undefined;
+}
+
+export interface RangeResult {
+  readonly summary: ReaderSummary;
+  readonly state: MonitoringReaderState;
+  /** By window key, in time order. */
+  readonly accumulators: readonly {
+    readonly key: number;
+    readonly accumulator: MonitoringAccumulator;
+  }[];
+  readonly droppedRows: number;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** The window of a time: floor(local day ÷ windowDays), 0 without windows. */
+export function windowOf(
+  timeMs: number,
+  utcOffsetMinutes: number,
+  windowDays: number | undefined,
+): number {
+  if (windowDays === undefined) return 0;
+  return Math.floor(Math.floor((timeMs + utcOffsetMinutes * 60_000) / MS_PER_DAY) / windowDays);
+}
+
+export async function ingestRange(
+  task: RangeTask,
+  onProgress?: (bytes: number, rows: number) => void,
+): Promise<RangeResult> {
+  const accumulators: { key: number; accumulator: MonitoringAccumulator }[] = [];
+  const offset = task.settings.utcOffsetMinutes ?? 0;
+  let lastTime = task.resume?.lastTime ?? -Infinity;
+  let droppedRows = 0;
+  const add = (times: Float64Array, columns: readonly Float64Array[]) => {
+    let from = 0;
+    while (from < times.length) {
+      const key = windowOf(times[from] as number, offset, task.windowDays);
+      let to = from + 1;
+      if (task.windowDays !== undefined) {
+        while (to < times.length && windowOf(times[to] as number, offset, task.windowDays) === key)
+          to++;
+      } else {
+        to = times.length;
+      }
+      let current = accumulators.at(-1);
+      if (current === undefined || current.key !== key) {
+        current = { key, accumulator: createMonitoringAccumulator(task.settings) };
+        accumulators.push(current);
+      }
+      current.accumulator.addColumns(
+        times.subarray(from, to),
+        columns.map((c) => c.subarray(from, to)),
+      );
+      from = to;
+    }
+  };
+  const reader = createMonitoringCsvReader({
+    ...task.reader,
+    ...(task.resume !== undefined && { resume: task.resume }),
+    onBatch: (batch) => {
+      const { times } = batch;
+      let keep: number[] | undefined;
+      for (let k = 0; k < batch.length; k++) {
+        const t = times[k] as number;
+        if (t > lastTime) {
+          lastTime = t;
+          keep?.push(k);
+        } else {
+          droppedRows += 1;
+          if (keep === undefined) keep = Array.from({ length: k }, (_, i) => i);
+        }
+      }
+      const columns = task.columns.map((j) => batch.values[j] as Float64Array);
+      if (keep === undefined) {
+        add(times, columns);
+      } else {
+        const picked = keep;
+        const pick = (a: Float64Array) => Float64Array.from(picked, (k) => a[k] as number);
+        add(pick(times), columns.map(pick));
+      }
+    },
+  });
+  if (task.prefix !== undefined) reader.push(task.prefix);
+  if (task.end > task.start) {
+    const stream = createReadStream(task.file, {
+      start: task.start,
+      end: task.end - 1,
+      highWaterMark: 1 << 20,
+    });
+    for await (const chunk of stream) {
+      reader.push(chunk as Buffer);
+      if (onProgress !== undefined) {
+        const p = reader.progress();
+        onProgress(p.bytes, p.rows);
+      }
+    }
+  }
+  const summary = reader.end();
+  return { summary, state: reader.state(), accumulators, droppedRows };
+}
