@@ -379,3 +379,107 @@ export function tornadoChartOption(
     series: [side('atLow', '#9aa5b1'), side('atHigh', CHART_COLOURS.primary)],
   };
 }
+
+/**
+ * A histogram of a Monte Carlo output: the iterations per equal-width bin as a filled step
+ * outline from the lowest to the highest value (their values labelled underneath), with the
+ * point value (every input at its point) marked. One bin (every iteration the same value) is
+ * drawn as a single bar. Counts carry no axis labels: the shape is what matters.
+ */
+export function histogramChartOption(
+  histogram: { readonly edges: readonly number[]; readonly counts: readonly number[] },
+  point: number | undefined,
+  title: string,
+  format: (value: number) => string,
+  pointLabel: string,
+): EChartsOption {
+  const { edges, counts } = histogram;
+  const low = edges[0] ?? 0;
+  const high = edges.at(-1) ?? low;
+  const single = counts.length <= 1 || low === high;
+  const ends = point === undefined ? [low, high] : [low, high, point];
+  const from = Math.min(...ends);
+  const to = Math.max(...ends);
+  const pad = to > from ? (to - from) * 0.04 : Math.abs(from) * 0.1 || 1;
+  const top = Math.max(1, ...counts);
+  const endLine = (value: number, position: 'insideStartBottom' | 'insideStartTop') => ({
+    xAxis: value,
+    lineStyle: { type: 'dotted' as const, color: '#9aa5b1' },
+    label: { formatter: format(value), position, color: '#444444' },
+  });
+  return {
+    ...base(title),
+    grid: { left: 16, right: 16, top: 22, bottom: 8, containLabel: true },
+    xAxis: {
+      type: 'value',
+      min: from - pad,
+      max: to + pad,
+      axisLabel: { show: false },
+      axisTick: { show: false },
+      splitLine: { show: false },
+      axisLine: { lineStyle: { color: '#444444' } },
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: top * 1.15,
+      axisLabel: { show: false },
+      axisTick: { show: false },
+      axisLine: { show: false },
+      splitLine: { show: false },
+    },
+    series: [
+      single
+        ? {
+            type: 'bar' as const,
+            name: title,
+            color: CHART_COLOURS.primary,
+            barWidth: 24,
+            data: [[low, counts[0] ?? 0]],
+          }
+        : {
+            type: 'line' as const,
+            name: title,
+            // (e_i, c_i) held to e_(i+1), then the last count held to the last edge.
+            step: 'end' as const,
+            symbol: 'none',
+            color: CHART_COLOURS.primary,
+            lineStyle: { width: 1 },
+            areaStyle: { opacity: 0.55 },
+            data: [...counts.map((c, i) => [edges[i] ?? low, c]), [high, counts.at(-1) ?? 0]],
+          },
+      {
+        type: 'line' as const,
+        name: pointLabel,
+        data: [],
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          data: [
+            ...(single ? [] : [endLine(low, 'insideStartBottom'), endLine(high, 'insideStartTop')]),
+            ...(point === undefined
+              ? []
+              : [
+                  {
+                    xAxis: point,
+                    lineStyle: { type: 'solid' as const, width: 2, color: CHART_COLOURS.secondary },
+                    label: {
+                      formatter: `${pointLabel}: ${format(point)}`,
+                      position: 'end' as const,
+                      // Near an end of the axis the label runs inwards, so it is not clipped.
+                      align:
+                        point - from < (to - from) * 0.25
+                          ? ('left' as const)
+                          : to - point < (to - from) * 0.25
+                            ? ('right' as const)
+                            : ('center' as const),
+                      color: '#8a4b00',
+                    },
+                  },
+                ]),
+          ],
+        },
+      },
+    ],
+  };
+}

@@ -1,8 +1,8 @@
 /**
  * The uncertainty section, when the study has an `uncertainty` block: per option the
  * distribution (mean, P5, P50, P95) of NPV, BCR and EPI after, the probability each option
- * is the best under the study's decision rule, a tornado per option and one sentence on how
- * robust the choice is. The Monte Carlo is seeded, so the report is reproducible.
+ * is the best under the study's decision rule, a histogram and a tornado per option of the
+ * output that rule compares, and one sentence on how robust the choice is. The Monte Carlo is seeded, so the report is reproducible.
  */
 import {
   monteCarloStudy,
@@ -11,7 +11,7 @@ import {
   type MonteCarloStudyResult,
   type OutputDistribution,
 } from '../engine/uncertainty/index.js';
-import { renderChartSvg, tornadoChartOption } from './charts.js';
+import { histogramChartOption, renderChartSvg, tornadoChartOption } from './charts.js';
 import { figure, section, table, type ReportContext } from './context.js';
 import { html, trusted, type SafeHtml } from './html.js';
 import { headlineRule, OUTPUT_LABEL, robustnessSentence, ruleLabel, share } from './robustness.js';
@@ -31,6 +31,10 @@ const T = {
     probability: 'Peluang',
     none: 'tidak ada opsi yang layak',
     tornado: (option: string, output: string) => `Tornado ${output}: ${option}`,
+    histogram: (option: string, output: string, low: string, high: string) =>
+      `Histogram ${output}: ${option} (${low} sampai ${high}; garis oranye: nilai titik)`,
+    histogramSampled: (n: string) => ` Jumlah per kelas ditaksir dari sampel ${n} iterasi.`,
+    pointLabel: 'Nilai titik',
     failed: (message: string) => `Analisis ketidakpastian tidak dapat dihitung: ${message}`,
   },
   en: {
@@ -46,6 +50,10 @@ const T = {
     probability: 'Probability',
     none: 'no option acceptable',
     tornado: (option: string, output: string) => `Tornado of ${output}: ${option}`,
+    histogram: (option: string, output: string, low: string, high: string) =>
+      `Histogram of ${output}: ${option} (${low} to ${high}; orange line: the point value)`,
+    histogramSampled: (n: string) => ` Counts per bin estimated from a sample of ${n} iterations.`,
+    pointLabel: 'Point',
     failed: (message: string) => `The uncertainty analysis could not be computed: ${message}`,
   },
 } as const;
@@ -148,6 +156,34 @@ export function uncertaintySection(ctx: ReportContext): SafeHtml {
   }
 
   const output = ruleOutput(rule?.rule ?? ctx.study.decisionRule);
+  for (const option of result.options) {
+    const d = option.outputs[output];
+    if (d === undefined || d.count === 0) continue;
+    const label = OUTPUT_LABEL[ctx.language][output];
+    const title =
+      t.histogram(option.name, label, value(output, d.min), value(output, d.max)) +
+      (d.histogram.source === 'reservoir'
+        ? t.histogramSampled(ctx.num(result.quantiles.capacity, 0))
+        : '');
+    parts.push(
+      figure(
+        ctx,
+        title,
+        trusted(
+          renderChartSvg(
+            histogramChartOption(
+              d.histogram,
+              d.point,
+              title,
+              (x) => value(output, x),
+              t.pointLabel,
+            ),
+            { width: CHART_WIDTH, height: 170 },
+          ),
+        ),
+      ),
+    );
+  }
   for (const tornado of result.tornado) {
     if (tornado.output !== output || tornado.point === undefined) continue;
     const point = tornado.point;

@@ -12,7 +12,10 @@ import { resolveStudy } from '../../src/document/resolve-study.js';
 import { evaluateStudy } from '../../src/engine/study/evaluate-study.js';
 import type { StudyInput } from '../../src/engine/study/study-input.js';
 import {
+  HISTOGRAM_BINS,
+  createRandomSource,
   monteCarloStudy,
+  sampleDistribution,
   type UncertainDistribution,
   type UncertainInputs,
 } from '../../src/engine/uncertainty/index.js';
@@ -119,6 +122,8 @@ describe('monteCarloStudy with every input fixed', () => {
               p95: value,
               sd: 0,
               count: 500,
+              // min = max: one bin holding every iteration.
+              histogram: { edges: [value, value], counts: [500], source: 'exact' },
             });
           }
         }
@@ -130,6 +135,7 @@ describe('monteCarloStudy with every input fixed', () => {
             p5: epi,
             p50: epi,
             p95: epi,
+            histogram: { edges: [epi, epi], counts: [500], source: 'exact' },
           });
         }
       }
@@ -219,6 +225,94 @@ describe('a uniform removal efficiency gives a uniform EPI term', () => {
     }
     expect(epi?.min).toBeGreaterThanOrEqual(a);
     expect(epi?.max).toBeLessThanOrEqual(b);
+    // More iterations than the reservoir holds: a histogram estimated from the reservoir,
+    // roughly flat. Each bin's scaled count n/m·Binomial(m, 1/20) has SD (n/m)·√(m·0.05·0.95).
+    const h = epi?.histogram;
+    expect(h?.source).toBe('reservoir');
+    expect(h?.counts.length).toBe(HISTOGRAM_BINS);
+    expect(h?.counts.reduce((x, c) => x + c, 0)).toBe(n);
+    const m = mc.quantiles.capacity;
+    const sd = (n / m) * Math.sqrt(m * 0.05 * 0.95);
+    for (const c of h?.counts ?? []) expect(Math.abs(c - n / HISTOGRAM_BINS)).toBeLessThan(5 * sd);
+  });
+});
+
+describe('monteCarloStudy histograms', () => {
+  it('bins every iteration exactly when they fit in the reservoir (replayed draws)', () => {
+    // One uncertain input, so iteration t draws the t-th value of the seeded source; the EPI
+    // after it is evaluateStudy's (the fast path is bitwise equal), binned here by brute force.
+    const n = 400;
+    const seed = 11;
+    const distribution: UncertainDistribution = { kind: 'uniform', low: 0.8, high: 0.9 };
+    const mc = monteCarloStudy(
+      cvAbc,
+      { 'options[alt-2].effects.removal.cod': distribution },
+      { iterations: n, seed, rangesAsUniform: false },
+    );
+    const random = createRandomSource(seed);
+    const values = Array.from({ length: n }, () => {
+      const r = sampleDistribution(distribution, random, { min: 0, max: 1 });
+      const options = (cvAbc.options ?? []).map((o) =>
+        o.id === 'alt-2'
+          ? { ...o, effects: { ...o.effects, removal: { ...o.effects?.removal, cod: r } } }
+          : o,
+      );
+      return evaluateStudy({ ...cvAbc, options }).results.options?.[1]?.effects?.epi?.after
+        .total as number;
+    });
+    const epi = mc.options[1]?.outputs.epiAfter;
+    expect(epi?.min).toBe(Math.min(...values));
+    expect(epi?.max).toBe(Math.max(...values));
+    const h = epi?.histogram;
+    expect(h?.source).toBe('exact');
+    const edges = h?.edges ?? [];
+    expect(edges.length).toBe(HISTOGRAM_BINS + 1);
+    expect(edges[0]).toBe(epi?.min);
+    expect(edges[HISTOGRAM_BINS]).toBe(epi?.max);
+    for (let i = 1; i < edges.length; i++)
+      expect(edges[i] as number).toBeGreaterThan(edges[i - 1] as number);
+    const brute = edges
+      .slice(0, -1)
+      .map(
+        (e, i) =>
+          values.filter((v) =>
+            i === HISTOGRAM_BINS - 1 ? v >= e : v >= e && v < (edges[i + 1] as number),
+          ).length,
+      );
+    expect(h?.counts).toEqual(brute);
+  });
+
+  it('sums to the count for every output, payback included when it is sometimes never reached', () => {
+    for (const [iterations, capacity] of [
+      [300, 10_000],
+      [3000, 500],
+    ] as const) {
+      const mc = monteCarloStudy(
+        cvAbc,
+        {
+          'options[alt-2].economics.annualBenefits[0].amount': {
+            kind: 'uniform',
+            low: 0,
+            high: 30_000_000,
+          },
+        },
+        { iterations, seed: 3, reservoirCapacity: capacity },
+      );
+      const alt2 = mc.options[1];
+      expect(alt2?.paybackNever).toBeGreaterThan(0);
+      for (const option of mc.options) {
+        for (const d of Object.values(option.outputs)) {
+          expect(d.histogram.counts.reduce((x, c) => x + c, 0)).toBe(d.count);
+          expect(d.histogram.source).toBe(d.count <= capacity ? 'exact' : 'reservoir');
+          expect(d.histogram.edges[0]).toBe(d.min);
+          expect(d.histogram.edges.at(-1)).toBe(d.max);
+        }
+      }
+      // The payback's reservoir holds only iterations that recovered the investment.
+      const payback = alt2?.outputs.payback;
+      expect(payback?.p5).toBeGreaterThanOrEqual(payback?.min ?? Infinity);
+      expect(payback?.count).toBe(iterations - (alt2?.paybackNever ?? 0));
+    }
   });
 });
 

@@ -16,13 +16,17 @@ export {
   type UncertainDistribution,
 } from './distributions.js';
 export {
+  HISTOGRAM_BINS,
   createQuantileReservoir,
   createQuantileReservoirBank,
   createRunningMoments,
   createRunningMomentsBank,
+  histogramEdges,
   interpolatedQuantileOfSorted,
+  reservoirHistogram,
   reservoirRankErrorBound,
   reservoirSlot,
+  type Histogram,
   type QuantileReservoir,
   type QuantileReservoirBank,
   type RunningMoments,

@@ -21,10 +21,13 @@ import { weightedSumFlipMargins, type WeightedSumFlipMargins } from './flip-marg
 import { economicWinnersInto } from './fast-kernels.js';
 import { createRandomSource } from './random-source.js';
 import {
+  HISTOGRAM_BINS,
   createQuantileReservoirBank,
   createRunningMomentsBank,
+  reservoirHistogram,
   reservoirRankErrorBound,
   reservoirSlot,
+  type Histogram,
   type QuantileReservoirBank,
   type RunningMomentsBank,
 } from './streaming-statistics.js';
@@ -81,6 +84,13 @@ export interface OutputDistribution {
   readonly p5: number;
   readonly p50: number;
   readonly p95: number;
+  /**
+   * HISTOGRAM_BINS (20) equal-width bins from min to max (one bin when min = max), counts in
+   * iterations summing to count: exact when count ≤ the reservoir's capacity, otherwise the
+   * reservoir's counts scaled to count (source 'reservoir'). Computed once at the end from the
+   * reservoir, so memory stays constant and no other value changes.
+   */
+  readonly histogram: Histogram;
 }
 
 export interface MonteCarloOptionResult {
@@ -191,6 +201,8 @@ export function monteCarloStudy(
   const random = createRandomSource(seed);
   // The reservoir has its own stream, so quantile sampling never shifts the inputs' draws.
   const reservoirRandom = createRandomSource((seed ^ 0x5bd1e995) >>> 0);
+  // The reservoirs of streams that skip iterations draw from a third stream.
+  const skippedRandom = createRandomSource((seed ^ 0x2545f491) >>> 0);
 
   const { model, inputs } = prepare(study, uncertain, options.rangesAsUniform ?? true);
   const pointState = model.fresh();
@@ -305,8 +317,15 @@ export function monteCarloStudy(
         paybackNever[k] = (paybackNever[k] as number) + 1;
         continue;
       }
+      // A stream that skipped iterations (payback never reached) is sampled by its own index
+      // and draws, so its reservoir stays a uniform sample of its values (no unfilled slots).
+      const seen = (stats as Statistics).moments.count(track.stream);
       (stats as Statistics).moments.push(track.stream, value);
-      (stats as Statistics).reservoirs.offer(track.stream, value, slot);
+      (stats as Statistics).reservoirs.offer(
+        track.stream,
+        value,
+        seen === t ? slot : reservoirSlot(seen, capacity, skippedRandom),
+      );
     }
     for (const { rule, counts, threshold } of ruleTallies) {
       if (rulesDirty && (rule === 'bcr' || rule === 'npv' || rule === 'annual-worth')) {
@@ -451,16 +470,20 @@ function summary(stats: Statistics, j: number, point: number | undefined): Outpu
     number,
     number,
   ];
+  const count = stats.moments.count(j);
+  const min = stats.moments.min(j);
+  const max = stats.moments.max(j);
   return {
     point,
-    count: stats.moments.count(j),
+    count,
     mean: stats.moments.mean(j),
     sd: Math.sqrt(stats.moments.variance(j)),
-    min: stats.moments.min(j),
-    max: stats.moments.max(j),
+    min,
+    max,
     p5,
     p50,
     p95,
+    histogram: reservoirHistogram(stats.reservoirs.sample(j), count, min, max, HISTOGRAM_BINS),
   };
 }
 

@@ -9,7 +9,9 @@ import {
   createQuantileReservoirBank,
   createRunningMoments,
   createRunningMomentsBank,
+  histogramEdges,
   interpolatedQuantileOfSorted,
+  reservoirHistogram,
   reservoirRankErrorBound,
   reservoirSlot,
 } from './streaming-statistics.js';
@@ -148,5 +150,108 @@ describe("statistics banks (the Monte Carlo's typed-array form)", () => {
     expect(() => createQuantileReservoirBank(1, 2_000_000)).toThrow(
       'capacity: must be ≤ 1 000 000',
     );
+  });
+});
+
+describe('histograms from a reservoir', () => {
+  const finite = fc.double({ min: -1e300, max: 1e300, noNaN: true });
+
+  it('gives bins + 1 strictly increasing edges from min to max, or one bin', () => {
+    fc.assert(
+      fc.property(finite, finite, fc.integer({ min: 1, max: 60 }), (a, b, bins) => {
+        const [min, max] = a <= b ? [a, b] : [b, a];
+        const edges = histogramEdges(min, max, bins);
+        expect(edges[0]).toBe(min);
+        expect(edges.at(-1)).toBe(max);
+        expect([2, bins + 1]).toContain(edges.length);
+        for (let i = 1; i < edges.length; i++) {
+          expect(Number.isFinite(edges[i])).toBe(true);
+          if (min !== max) expect(edges[i] as number).toBeGreaterThan(edges[i - 1] as number);
+        }
+      }),
+    );
+    expect(histogramEdges(0, 10, 5)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(histogramEdges(3, 3, 20)).toEqual([3, 3]);
+    expect(histogramEdges(-Number.MAX_VALUE, Number.MAX_VALUE, 20)).toHaveLength(21);
+    // Too narrow for 20 distinct edges: one bin.
+    expect(histogramEdges(1, 1 + Number.EPSILON, 20)).toEqual([1, 1 + Number.EPSILON]);
+  });
+
+  it('counts every value in its bin when the sample holds them all', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 1, max: 30 }),
+        (values, bins) => {
+          const min = Math.min(...values);
+          const max = Math.max(...values);
+          const h = reservoirHistogram(values, values.length, min, max, bins);
+          expect(h.source).toBe('exact');
+          const last = h.edges.length - 2;
+          const brute = h.edges
+            .slice(0, -1)
+            .map(
+              (e, i) =>
+                values.filter((v) =>
+                  i === last ? v >= e : v >= e && v < (h.edges[i + 1] as number),
+                ).length,
+            );
+          expect(h.counts).toEqual(brute);
+        },
+      ),
+    );
+    expect(reservoirHistogram([1, 2, 2, 4], 4, 1, 4, 3)).toEqual({
+      edges: [1, 2, 3, 4],
+      counts: [1, 2, 1],
+      source: 'exact',
+    });
+  });
+
+  it('scales a sample to the count in whole iterations that sum to it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 100 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (sample, extra) => {
+          const n = sample.length + extra;
+          const h = reservoirHistogram(sample, n, 0, 1, 20);
+          expect(h.source).toBe(extra === 0 ? 'exact' : 'reservoir');
+          expect(h.counts.reduce((a, c) => a + c, 0)).toBe(n);
+          const exact = reservoirHistogram(sample, sample.length, 0, 1, 20).counts;
+          h.counts.forEach((c, i) => {
+            expect(Number.isInteger(c)).toBe(true);
+            expect(Math.abs(c - ((exact[i] as number) * n) / sample.length)).toBeLessThan(1);
+          });
+        },
+      ),
+    );
+    expect(reservoirHistogram([5], 1000, 5, 5, 20)).toEqual({
+      edges: [5, 5],
+      counts: [1000],
+      source: 'reservoir',
+    });
+  });
+
+  it('refuses inconsistent sizes and non-finite values, never NaN', () => {
+    expect(() => reservoirHistogram([1, 2], 1, 1, 2, 20)).toThrow('count');
+    expect(() => reservoirHistogram([], 5, 1, 2, 20)).toThrow('sample');
+    expect(() => reservoirHistogram([1], 1, 2, 1, 20)).toThrow('max');
+    expect(() => reservoirHistogram([NaN], 1, 0, 1, 20)).toThrow('sample[0]');
+    expect(reservoirHistogram([], 0, 0, 1, 4).counts).toEqual([0, 0, 0, 0]);
+    fc.assert(
+      fc.property(nastyNumber, nastyNumber, nastyNumber, (count, min, max) => {
+        expectFiniteOrGpError(() => reservoirHistogram([0.5], count, min, max, 20));
+      }),
+    );
+  });
+
+  it('keeps a copy of each stream’s values in a bank', () => {
+    const bank = createQuantileReservoirBank(2, 3);
+    bank.offer(1, 7, 0);
+    bank.offer(1, 9, 1);
+    const kept = bank.sample(1);
+    kept[0] = 0;
+    expect(Array.from(bank.sample(1))).toEqual([7, 9]);
+    expect(bank.sample(0)).toHaveLength(0);
   });
 });

@@ -203,6 +203,8 @@ export interface QuantileReservoirBank {
   readonly size: (stream: number) => number;
   /** Stream j's p-quantiles (type 7), in the order asked. */
   readonly quantiles: (stream: number, ps: readonly number[]) => number[];
+  /** A copy of stream j's kept values (in slot order), e.g. for reservoirHistogram. */
+  readonly sample: (stream: number) => Float64Array;
 }
 
 /**
@@ -235,5 +237,112 @@ export function createQuantileReservoirBank(
       const sorted = values.slice(j * m, j * m + (sizes[j] as number)).sort();
       return ps.map((p) => interpolatedQuantileOfSorted(sorted, p));
     },
+    sample: (j) => values.slice(j * m, j * m + (sizes[j] as number)),
   };
+}
+
+/** Bins of a Monte Carlo output's histogram. */
+export const HISTOGRAM_BINS = 20;
+
+/** A histogram of a stream, from its reservoir. */
+export interface Histogram {
+  /** bins + 1 increasing edges, from the stream's min to its max; [min, max] when min = max. */
+  readonly edges: readonly number[];
+  /**
+   * Iterations per bin (bin i is [edges[i], edges[i+1]), the last one closed), whole numbers
+   * summing to the count: exact when every value is in the reservoir, otherwise the reservoir's
+   * counts scaled to the count (an estimate).
+   */
+  readonly counts: readonly number[];
+  /** 'exact': every value binned; 'reservoir': estimated from the reservoir's uniform sample. */
+  readonly source: 'exact' | 'reservoir';
+}
+
+/**
+ * Equal-width bin edges from min to max: bins + 1 strictly increasing finite values, the first
+ * exactly min and the last exactly max; one bin [min, max] when min = max or when the range is
+ * too narrow for that many distinct edges.
+ * @equation e_i = (1 − i/b)·min + (i/b)·max, i = 0…b (each term finite, no overflow of max − min)
+ * @source Scott (2015) Multivariate Density Estimation, 2nd ed., Wiley, §3.2 (equal-width histogram)
+ * @param min the smallest value (finite)
+ * @param max the largest value (finite, ≥ min)
+ * @param bins b, 1 … 10 000
+ * @throws GpError NOT_FINITE for a non-finite end; OUT_OF_RANGE when max < min or bins is not a whole number 1 … 10 000
+ * @example histogramEdges(0, 10, 5) // => [0, 2, 4, 6, 8, 10]
+ */
+export function histogramEdges(min: number, max: number, bins: number): number[] {
+  const lo = requireFinite(min, 'min');
+  const hi = requireFinite(max, 'max');
+  const b = requireInteger(bins, 'bins', 1);
+  if (b > 10_000) throw new GpError('OUT_OF_RANGE', 'bins', 'must be ≤ 10 000');
+  if (hi < lo) throw new GpError('OUT_OF_RANGE', 'max', `must be ≥ min (${lo}), got ${hi}`);
+  if (lo === hi) return [lo, hi];
+  const edges = [lo];
+  for (let i = 1; i < b; i++) {
+    const f = i / b;
+    const e = (1 - f) * lo + f * hi;
+    // Rounding may leave a too-narrow range without distinct edges: then one bin.
+    if (!(e > (edges[i - 1] as number) && e < hi)) return [lo, hi];
+    edges.push(e);
+  }
+  edges.push(hi);
+  return edges;
+}
+
+/**
+ * A histogram of a stream of `count` values from a uniform sample of them (a reservoir):
+ * equal-width bins from the stream's min to its max, each sample value counted in its bin;
+ * when the sample holds every value the counts are exact, otherwise each bin's count is scaled
+ * by count / sample size and rounded to whole iterations by largest remainders, so the counts
+ * still sum to the count. A fixed number of bins (20 in the Monte Carlo) keeps options and
+ * outputs comparable; Sturges' ⌈log₂ n⌉ + 1 would give 15 bins for 10 000 iterations.
+ * @equation c_i = #{x ∈ sample : e_i ≤ x < e_(i+1)} (last bin closed); n > m: ĉ_i = c_i·n/m, then ⌊ĉ_i⌋ + 1 for the n − Σ⌊ĉ_i⌋ largest remainders
+ * @source Scott (2015) Multivariate Density Estimation, 2nd ed., Wiley, §3.2; Sturges (1926) JASA 21(153) 65–66; Vitter (1985) ACM TOMS 11(1) 37–57 (uniform sample); Balinski & Young (1982) Fair Representation, Yale UP (Hamilton's largest remainders)
+ * @param sample the kept values (any order), each within [min, max]
+ * @param count n, the values the stream had (≥ the sample's size)
+ * @param min the stream's smallest value
+ * @param max the stream's largest value
+ * @param bins b, 1 … 10 000 (one bin when min = max)
+ * @throws GpError EMPTY when count > 0 but the sample is empty; OUT_OF_RANGE when count is smaller than the sample or the ends are out of order; NOT_FINITE for a non-finite value
+ * @example reservoirHistogram([1, 2, 2, 4], 4, 1, 4, 3) // => { edges: [1, 2, 3, 4], counts: [1, 2, 1], source: 'exact' }
+ */
+export function reservoirHistogram(
+  sample: ArrayLike<number>,
+  count: number,
+  min: number,
+  max: number,
+  bins: number,
+): Histogram {
+  const n = requireInteger(count, 'count');
+  const m = sample.length;
+  if (n < m) throw new GpError('OUT_OF_RANGE', 'count', `must be ≥ the sample's ${m} values`);
+  if (n > 0 && m === 0) throw new GpError('EMPTY', 'sample', 'needs at least one value');
+  const edges = histogramEdges(min, max, bins);
+  const b = edges.length - 1;
+  const kept = new Array<number>(b).fill(0);
+  for (let k = 0; k < m; k++) {
+    const x = requireFinite(sample[k], `sample[${k}]`);
+    // The last edge ≤ x (binary search); values outside [min, max] go to the end bins.
+    let lo = 0;
+    let hi = b - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((edges[mid] as number) <= x) lo = mid;
+      else hi = mid - 1;
+    }
+    kept[lo] = (kept[lo] as number) + 1;
+  }
+  if (n === m) return { edges, counts: kept, source: 'exact' };
+  const scaled = kept.map((c) => (c * n) / m);
+  const counts = scaled.map(Math.floor);
+  let left = n - counts.reduce((a, c) => a + c, 0);
+  const order = scaled
+    .map((s, i) => ({ i, r: s - Math.floor(s) }))
+    .sort((a, z) => z.r - a.r || a.i - z.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    counts[i] = (counts[i] as number) + 1;
+    left -= 1;
+  }
+  return { edges, counts, source: 'reservoir' };
 }

@@ -1,12 +1,12 @@
 /** Issue 6 in the workspace: the seeded Monte Carlo of the option evaluation, live. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ACCEPTED_INPUT_PATHS,
   type StudyUncertainInput,
 } from '../../../engine/uncertainty/study-block.js';
 import type { MonteCarloOutput, MonteCarloStudyResult } from '../../../engine/uncertainty/index.js';
-import { tornadoChartOption } from '../../../report/charts.js';
+import { histogramChartOption, tornadoChartOption } from '../../../report/charts.js';
 import { formatMoney, formatNumber } from '../../../report/format.js';
 import {
   headlineRule,
@@ -196,6 +196,7 @@ function Results(props: { readonly result: MonteCarloStudyResult }) {
           }),
         )}
       />
+      <Histograms result={result} initial={output} />
       {tornadoOption !== undefined && (
         <Chart
           option={tornadoOption.option}
@@ -246,5 +247,73 @@ function Results(props: { readonly result: MonteCarloStudyResult }) {
         </div>
       ))}
     </>
+  );
+}
+
+/** Per option, the histogram of one output (the headline rule's by default), point marked. */
+function Histograms(props: {
+  readonly result: MonteCarloStudyResult;
+  readonly initial: MonteCarloOutput;
+}) {
+  const { t } = useTranslation('uncertainty');
+  const language = useLanguage();
+  const { result } = props;
+  const available = SHOWN.filter((key) =>
+    result.options.some((o) => (o.outputs[key]?.count ?? 0) > 0),
+  );
+  const [chosen, setChosen] = useState<MonteCarloOutput | undefined>(undefined);
+  const output =
+    chosen !== undefined && available.includes(chosen)
+      ? chosen
+      : available.includes(props.initial)
+        ? props.initial
+        : available[0];
+  const charts = useMemo(() => {
+    if (output === undefined) return [];
+    return result.options.flatMap((o) => {
+      const d = o.outputs[output];
+      if (d === undefined || d.count === 0) return [];
+      const format = (x: number) => show(output, x, language);
+      const title = t(d.histogram.source === 'reservoir' ? 'histogramSampled' : 'histogram', {
+        output: OUTPUT_LABEL[language][output],
+        option: o.name,
+        low: format(d.min),
+        high: format(d.max),
+        capacity: formatNumber(result.quantiles.capacity, language, 0),
+      });
+      return [
+        {
+          id: o.id,
+          title,
+          option: histogramChartOption(d.histogram, d.point, title, format, t('point')),
+        },
+      ];
+    });
+  }, [result, output, language, t]);
+  if (output === undefined) return null;
+  return (
+    <div className="histograms" data-testid="histograms">
+      <h4>{t('histograms')}</h4>
+      <label className="field">
+        <span>{t('histogramOutput')}</span>
+        <select
+          value={output}
+          onChange={(event) => setChosen(event.target.value as MonteCarloOutput)}
+          data-testid="histogram-output"
+        >
+          {available.map((key) => (
+            <option key={key} value={key}>
+              {OUTPUT_LABEL[language][key]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {charts.map((c) => (
+        <figure key={c.id}>
+          <Chart option={c.option} label={c.title} height={190} />
+          <figcaption className="muted">{c.title}</figcaption>
+        </figure>
+      ))}
+    </div>
   );
 }

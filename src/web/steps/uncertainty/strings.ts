@@ -35,6 +35,11 @@ export const strings: Strings = {
     mean: 'Mean',
     sieve: 'Probability of passing the sieve',
     tornado: 'What moves {{output}} of “{{option}}” most',
+    histograms: 'Histograms',
+    histogramOutput: 'Result shown',
+    histogram: '{{output}} of “{{option}}”: {{low}} to {{high}} (orange line: the point value)',
+    histogramSampled:
+      '{{output}} of “{{option}}”: {{low}} to {{high}} (orange line: the point value); counts estimated from a sample of {{capacity}} iterations',
     flip: 'Weighted sum: smallest weight change that changes the choice',
     flipRow: '{{criterion}}: +{{up}} / −{{down}}',
     noFlip: 'no weight change within 0–1 changes the choice',
@@ -73,6 +78,11 @@ export const strings: Strings = {
     mean: 'Rata-rata',
     sieve: 'Peluang lolos saringan',
     tornado: 'Yang paling menggerakkan {{output}} “{{option}}”',
+    histograms: 'Histogram',
+    histogramOutput: 'Hasil yang ditampilkan',
+    histogram: '{{output}} “{{option}}”: {{low}} sampai {{high}} (garis oranye: nilai titik)',
+    histogramSampled:
+      '{{output}} “{{option}}”: {{low}} sampai {{high}} (garis oranye: nilai titik); jumlah ditaksir dari sampel {{capacity}} iterasi',
     flip: 'Weighted sum: perubahan bobot terkecil yang mengubah pilihan',
     flipRow: '{{criterion}}: +{{up}} / −{{down}}',
     noFlip: 'tidak ada perubahan bobot dalam 0–1 yang mengubah pilihan',
