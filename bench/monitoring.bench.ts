@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import {
   createMonitoringCsvReader,
-  RULE_BIT,
+  rowsInTimeOrder,
   type MonitoringBatch,
 } from '../src/document/monitoring/index.js';
 import {
@@ -47,10 +47,7 @@ const SETTINGS: MonitoringSettings = {
   expectedIntervalSeconds: 120,
 };
 
-/** Rows the accumulator must not see: it needs strictly increasing times. */
 const WINDOW_MS = 3000 * 86_400_000;
-
-const OUT_OF_TIME = RULE_BIT['duplicate-timestamp'] | RULE_BIT['out-of-order'];
 
 async function dataFile(): Promise<string> {
   const dir = join(tmpdir(), 'lestari-bench');
@@ -81,21 +78,13 @@ async function runLestari(file: string, bytes: number, accumulate = true): Promi
   let rssAtThird = 0;
   let peakRss = 0;
   let consumed = 0;
-  const keep = (batch: MonitoringBatch): MonitoringBatch | undefined => {
-    let clean = true;
-    for (let i = 0; i < batch.length; i++)
-      if ((batch.flags[i] as number) & OUT_OF_TIME) clean = false;
-    if (clean) return batch;
-    const rows: number[] = [];
-    for (let i = 0; i < batch.length; i++)
-      if (!((batch.flags[i] as number) & OUT_OF_TIME)) rows.push(i);
-    const pick = (a: Float64Array) => Float64Array.from(rows, (i) => a[i] as number);
-    return {
-      ...batch,
-      length: rows.length,
-      times: pick(batch.times),
-      values: batch.values.map(pick),
-    };
+  const ALL_COLUMNS = SETTINGS.parameters.map((_, j) => j);
+  let lastTime = -Infinity;
+  // The rows the accumulator can take (time order), as the CLI and the browser do.
+  const keep = (raw: MonitoringBatch) => {
+    const rows = rowsInTimeOrder(raw, ALL_COLUMNS, lastTime);
+    lastTime = rows.lastTime;
+    return { length: rows.times.length, times: rows.times, values: rows.values };
   };
   const reader = createMonitoringCsvReader({
     timeZone: 'WIB',
@@ -103,7 +92,7 @@ async function runLestari(file: string, bytes: number, accumulate = true): Promi
     policy: { 'out-of-order': 'flag', 'invalid-timestamp': 'flag' },
     onBatch: (raw) => {
       const batch = keep(raw);
-      if (!accumulate || batch === undefined || batch.length === 0) return;
+      if (!accumulate || batch.length === 0) return;
       let from = 0;
       while (from < batch.length) {
         if (Number.isNaN(windowEnd)) windowEnd = (batch.times[from] as number) + WINDOW_MS;

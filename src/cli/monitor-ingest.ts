@@ -10,6 +10,7 @@ import {
   type MonitoringCsvOptions,
   type MonitoringReaderState,
   type MonitoringSummary as ReaderSummary,
+  rowsInTimeOrder,
 } from '../document/monitoring/index.js';
 import {
   createMonitoringAccumulator,
@@ -97,26 +98,10 @@ export async function ingestRange(
     ...task.reader,
     ...(task.resume !== undefined && { resume: task.resume }),
     onBatch: (batch) => {
-      const { times } = batch;
-      let keep: number[] | undefined;
-      for (let k = 0; k < batch.length; k++) {
-        const t = times[k] as number;
-        if (t > lastTime) {
-          lastTime = t;
-          keep?.push(k);
-        } else {
-          droppedRows += 1;
-          if (keep === undefined) keep = Array.from({ length: k }, (_, i) => i);
-        }
-      }
-      const columns = task.columns.map((j) => batch.values[j] as Float64Array);
-      if (keep === undefined) {
-        add(times, columns);
-      } else {
-        const picked = keep;
-        const pick = (a: Float64Array) => Float64Array.from(picked, (k) => a[k] as number);
-        add(pick(times), columns.map(pick));
-      }
+      const rows = rowsInTimeOrder(batch, task.columns, lastTime);
+      lastTime = rows.lastTime;
+      droppedRows += rows.dropped;
+      if (rows.times.length > 0) add(rows.times, rows.values);
     },
   });
   if (task.prefix !== undefined) reader.push(task.prefix);

@@ -21,6 +21,7 @@ import {
   type MonitoringSummary as ReaderSummary,
   type StudyMonitoringColumn,
   type StudyMonitoringNote,
+  rowsInTimeOrder,
 } from '../document/monitoring/index.js';
 import { formatStudyFileError, locateInText } from '../document/parse-study.js';
 import {
@@ -217,27 +218,12 @@ export async function streamMonitoring(
 
   const onBatch = (batch: MonitoringBatch) => {
     if (accumulator === undefined || mapping === undefined) return;
-    const { times } = batch;
-    let keep: number[] | undefined;
-    for (let k = 0; k < batch.length; k++) {
-      const t = times[k] as number;
-      if (t > lastTime) {
-        lastTime = t;
-        keep?.push(k);
-      } else {
-        // A flagged duplicate or out-of-order row: the accumulator takes time order only.
-        droppedRows += 1;
-        if (keep === undefined) keep = Array.from({ length: k }, (_, i) => i);
-      }
-    }
-    const columns = mapping.columns.map((j) => batch.values[j] as Float64Array);
+    // Flagged duplicate or out-of-order rows: the accumulator takes time order only.
+    const rows = rowsInTimeOrder(batch, mapping.columns, lastTime);
+    lastTime = rows.lastTime;
+    droppedRows += rows.dropped;
     try {
-      if (keep === undefined) {
-        accumulator.addColumns(times, columns);
-      } else {
-        const pick = (a: Float64Array) => Float64Array.from(keep, (k) => a[k] as number);
-        accumulator.addColumns(pick(times), columns.map(pick));
-      }
+      if (rows.times.length > 0) accumulator.addColumns(rows.times, rows.values);
     } catch (error) {
       settingsError(error);
     }

@@ -36,3 +36,4 @@ export {
   type StudyMonitoringProblem,
   type StudyMonitoringResult,
 } from './study-monitoring.js';
+export { rowsInTimeOrder, type TimeOrderedRows } from './time-order.js';

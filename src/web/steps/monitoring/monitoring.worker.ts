@@ -7,6 +7,7 @@ import {
   createMonitoringCsvReader,
   type MonitoringBatch,
   type MonitoringHeader,
+  rowsInTimeOrder,
 } from '../../../document/monitoring/index.js';
 import {
   monitoringSettingsFromStudy,
@@ -44,37 +45,12 @@ class Feed {
   ) {}
 
   add(batch: MonitoringBatch): void {
-    const { times, length } = batch;
-    let forward = true;
-    let previous = this.lastTime;
-    for (let i = 0; i < length; i++) {
-      const t = times[i] as number;
-      if (!(t > previous)) {
-        forward = false;
-        break;
-      }
-      previous = t;
-    }
-    const values = this.columns.map((j) => batch.values[j] as Float64Array);
-    if (forward) {
-      this.acc.addColumns(times, values);
-      this.lastTime = previous;
-      return;
-    }
     // Flagged duplicates (or out-of-order rows, when the user chose to flag them): the engine
     // takes readings in strictly increasing time, so keep the first reading of each instant.
-    const keep: number[] = [];
-    for (let i = 0; i < length; i++) {
-      const t = times[i] as number;
-      if (t > this.lastTime) {
-        keep.push(i);
-        this.lastTime = t;
-      } else {
-        this.dropped += 1;
-      }
-    }
-    const pick = (from: Float64Array) => Float64Array.from(keep, (i) => from[i] as number);
-    this.acc.addColumns(pick(times), values.map(pick));
+    const rows = rowsInTimeOrder(batch, this.columns, this.lastTime);
+    this.lastTime = rows.lastTime;
+    this.dropped += rows.dropped;
+    if (rows.times.length > 0) this.acc.addColumns(rows.times, rows.values);
   }
 }
 
