@@ -66,7 +66,7 @@ describe.skipIf(!runBrowserTests)(`members and invitations in Chromium${skipNote
     await colleague.getByLabel('Kode undangan').fill(token);
     await colleague.getByRole('button', { name: 'Bergabung' }).click();
     await colleague.getByRole('heading', { name: 'Studi PT Contoh' }).waitFor();
-    expect(await colleague.getByText('peran Anda: pembaca').isVisible()).toBe(true);
+    await colleague.getByText('peran Anda: pembaca').waitFor();
 
     await colleague.goto(studyUrl);
     await colleague.getByText('Hanya baca: Anda pembaca di organisasi ini.').waitFor();

@@ -86,10 +86,9 @@ describe.skipIf(!runBrowserTests)(`the web workspace in Chromium${skipNote}`, ()
     await page.getByLabel(/Organisasi/).fill('CV Contoh');
     await page.getByRole('button', { name: 'Buat akun' }).click();
     await page.waitForURL(/\/orgs\/[^/]+$/);
-    await expect(page.getByRole('heading', { name: 'Studi CV Contoh' }).isVisible()).resolves.toBe(
-      true,
-    );
-    expect(await page.getByText('Belum ada studi').isVisible()).toBe(true);
+    // Wait for them: the list arrives from the server after the page has drawn.
+    await page.getByRole('heading', { name: 'Studi CV Contoh' }).waitFor();
+    await page.getByText('Belum ada studi').waitFor();
   }, 120_000);
 
   it('imports a study file and opens it at the first GP step', async () => {
