@@ -775,26 +775,7 @@ export class MonitoringStream {
     to.lastTime = from.lastTime;
     to.baseDay = from.baseDay;
     to.days = from.days;
-    for (const key of [
-      'runLen',
-      'runStart',
-      'runEnd',
-      'runWorst',
-      'runExcess',
-      'leadOpen',
-      'leadLen',
-      'leadStart',
-      'leadEnd',
-      'leadWorst',
-      'leadExcess',
-      'longLen',
-      'longStart',
-      'longEnd',
-      'longWorst',
-      'longExcess',
-      'firstExceedance',
-      'lastExceedance',
-    ] as const) {
+    for (const key of SNAPSHOT_ARRAYS) {
       to[key].set(from[key]);
     }
     for (const e of this.episodes(from)) this.keepEpisodeRecord(to, e);

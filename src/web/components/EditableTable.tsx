@@ -10,6 +10,7 @@ import { useLanguage } from '../i18n/index.js';
 import { useStudy } from '../study/editor.js';
 import { getAt, pathKey, setAt, type Path } from '../study/paths.js';
 import type { GridColumn } from './columns.js';
+import { PasteNotice, pasteReportText } from './paste-report.js';
 import { applyPaste, isCellBlock, parseClipboardTable, type PasteProblem } from './grid-paste.js';
 
 export interface EditableTableProps<Row> {
@@ -268,14 +269,7 @@ export function EditableTable<Row>(props: EditableTableProps<Row>) {
           {p.message}
         </div>
       ))}
-      {pasteReport !== undefined && (
-        <div className="notice" role="status">
-          {pasteReport}{' '}
-          <button type="button" className="link" onClick={() => setPasteReport(undefined)}>
-            {t('action.dismiss')}
-          </button>
-        </div>
-      )}
+      <PasteNotice text={pasteReport} onDismiss={() => setPasteReport(undefined)} />
     </div>
   );
 }
@@ -287,18 +281,6 @@ function pasteMessage(
   t: (key: string, options?: Record<string, unknown>) => string,
 ): string {
   const cells = block.reduce((n, row) => n + row.length, 0);
-  const parts = [t('table.pasted', { count: cells - problems.length - ignored })];
-  if (problems.length > 0) {
-    parts.push(
-      t('table.pasteProblems', {
-        count: problems.length,
-        list: problems
-          .slice(0, 5)
-          .map((p) => `${p.header} ${p.row + 1}: ${p.message}`)
-          .join('; '),
-      }),
-    );
-  }
-  if (ignored > 0) parts.push(t('table.pasteIgnored', { count: ignored }));
-  return parts.join(' ');
+  const failures = problems.map((p) => `${p.header} ${p.row + 1}: ${p.message}`);
+  return pasteReportText(t, cells - problems.length - ignored, failures, ignored);
 }

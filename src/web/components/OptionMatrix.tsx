@@ -13,6 +13,7 @@ import { useStudy } from '../study/editor.js';
 import { problemsUnder } from '../study/live.js';
 import { getAt, pathKey, type Path } from '../study/paths.js';
 import { writeOptionCell, type CellCodec } from './option-matrix.js';
+import { PasteNotice, pasteReportText } from './paste-report.js';
 
 export interface MatrixColumn {
   /** The key in the option's record. */
@@ -129,14 +130,7 @@ export function OptionMatrix(props: {
       writes.reduce((s, w) => writeOptionCell(s, w.index, recordPath, w.key, w.value), study),
     );
     setDrafts({});
-    const parts = [t('table.pasted', { count: writes.length })];
-    if (failed.length > 0) {
-      parts.push(
-        t('table.pasteProblems', { count: failed.length, list: failed.slice(0, 5).join('; ') }),
-      );
-    }
-    if (ignored > 0) parts.push(t('table.pasteIgnored', { count: ignored }));
-    setPasteReport(parts.join(' '));
+    setPasteReport(pasteReportText(t, writes.length, failed, ignored));
   };
 
   // Problems inside a row's record that no cell shows (a whole record refused, say).
@@ -244,14 +238,7 @@ export function OptionMatrix(props: {
           {p.text}
         </div>
       ))}
-      {pasteReport !== undefined && (
-        <div className="notice" role="status">
-          {pasteReport}{' '}
-          <button type="button" className="link" onClick={() => setPasteReport(undefined)}>
-            {t('action.dismiss')}
-          </button>
-        </div>
-      )}
+      <PasteNotice text={pasteReport} onDismiss={() => setPasteReport(undefined)} />
     </div>
   );
 }
