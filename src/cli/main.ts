@@ -23,6 +23,7 @@ import { monteCarloStudy, uncertainInputsOfStudy } from '../engine/uncertainty/i
 import { uncertaintyText } from './uncertainty-output.js';
 import { loadStudy, type LoadedStudy } from './load-study.js';
 import { addMonitorCommands } from './monitor.js';
+import { addMonitorDatabaseCommands } from './monitor-database.js';
 import { writeAtomically } from './write-output.js';
 
 export interface CliIo {
@@ -175,15 +176,14 @@ export function buildProgram(io: CliIo): Command {
       },
     );
 
-  addMonitorCommands(
-    program
-      .command('monitor')
-      .description('continuous monitoring data (SPARING, loggers) against the study’s limits'),
-    io,
-    (code, lines) => {
-      throw new CliExit(code, lines);
-    },
-  );
+  const monitor = program
+    .command('monitor')
+    .description('continuous monitoring data (SPARING, loggers) against the study’s limits');
+  const monitorFail = (code: number, lines: readonly string[]): never => {
+    throw new CliExit(code, lines);
+  };
+  addMonitorCommands(monitor, io, monitorFail);
+  addMonitorDatabaseCommands(monitor, io, monitorFail);
 
   program
     .command('report')

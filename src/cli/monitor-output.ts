@@ -24,12 +24,23 @@ import { formatInput, formatNumber, formatPercent, type ReportLanguage } from '.
 import { textTable } from './text-table.js';
 
 /** An accepted file, streamed: what the summary and the alerts are printed from. */
+/** What the output says of the reading of the data (a file's, or the imports' of a series). */
+export type RunReader = Pick<
+  ReaderSummary,
+  'ok' | 'bytes' | 'rows' | 'skippedRows' | 'counts' | 'issues' | 'issuesTruncated' | 'policy'
+>;
+
 export interface MonitoringRun {
+  /** The file read, or the stored series' name. */
   readonly file: string;
+  /** Default 'file'; 'series' for a series stored in the server's database. */
+  readonly source?: 'file' | 'series';
+  /** The study file, or the stored study's title. */
   readonly studyFile: string;
   readonly study: StudyInput;
-  readonly reader: ReaderSummary;
-  readonly header: MonitoringHeader;
+  readonly reader: RunReader;
+  /** The file's notation; undefined for a stored series. */
+  readonly header: Pick<MonitoringHeader, 'delimiter' | 'numberFormat'> | undefined;
   readonly columns: readonly StudyMonitoringColumn[];
   readonly unmatchedColumns: readonly string[];
   readonly unmatchedParameters: readonly string[];
@@ -42,6 +53,7 @@ const T = {
   id: {
     title: 'Pemantauan air limbah',
     file: 'Berkas',
+    series: 'Seri tersimpan',
     rows: (n: string, used: string) => `${n} baris data (${used} dipakai)`,
     interval: 'interval',
     noInterval: 'interval tidak diketahui',
@@ -106,6 +118,7 @@ const T = {
   en: {
     title: 'Effluent monitoring',
     file: 'File',
+    series: 'Stored series',
     rows: (n: string, used: string) => `${n} data rows (${used} used)`,
     interval: 'interval',
     noInterval: 'interval unknown',
@@ -232,7 +245,7 @@ function heading(run: MonitoringRun, lang: ReportLanguage): string[] {
       : `, ${localTime(r.firstTimeMs, zone)} – ${localTime(r.lastTimeMs, zone)}`;
   const lines = [
     `${t.title}: ${run.study.study.title} (${run.studyFile})`,
-    `${t.file} ${run.file}: ${t.rows(int(run.reader.rows, lang), int(r.readings, lang))}${span} ${describeOffset(zone)}; ${interval(r.expectedIntervalSeconds, lang)}`,
+    `${run.source === 'series' ? t.series : t.file} ${run.file}: ${t.rows(int(run.reader.rows, lang), int(r.readings, lang))}${span} ${describeOffset(zone)}; ${interval(r.expectedIntervalSeconds, lang)}`,
     `${t.columns}: ${run.columns.map((c) => (c.isFlow ? `${c.header} → flow` : `${c.header} → ${c.name} (${c.id})`)).join('; ')}`,
   ];
   if (run.unmatchedColumns.length > 0) {
@@ -366,7 +379,11 @@ export function summaryText(run: MonitoringRun, lang: ReportLanguage): string {
 const SHOWN_LINES = 5;
 
 /** Per rule: count, action and the first lines (`FILE:LINE`). */
-export function issuesText(file: string, reader: ReaderSummary, lang: ReportLanguage): string {
+export function issuesText(
+  file: string,
+  reader: Pick<ReaderSummary, 'counts' | 'issues' | 'policy'>,
+  lang: ReportLanguage,
+): string {
   const t = T[lang];
   const rules = MONITORING_RULES.filter((rule) => reader.counts[rule] > 0);
   if (rules.length === 0) return `\n${t.noIssues}\n`;
@@ -486,7 +503,7 @@ export function monitoringJson(run: MonitoringRun, alerts?: readonly MonitoringA
   ) as Partial<Record<MonitoringRule, number>>;
   const base = {
     lestari: 1,
-    file: run.file,
+    [run.source === 'series' ? 'series' : 'file']: run.file,
     study: run.studyFile,
     columns: run.columns,
     unmatchedColumns: run.unmatchedColumns,
@@ -499,8 +516,8 @@ export function monitoringJson(run: MonitoringRun, alerts?: readonly MonitoringA
       used: r.readings,
       droppedRows: run.droppedRows,
       skippedRows: run.reader.skippedRows,
-      numberFormat: run.header.numberFormat,
-      delimiter: run.header.delimiter,
+      numberFormat: run.header?.numberFormat,
+      delimiter: run.header?.delimiter,
       counts,
       issues: run.reader.issues,
       issuesTruncated: run.reader.issuesTruncated,

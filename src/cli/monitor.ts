@@ -102,7 +102,7 @@ function parsePositive(text: string | undefined, name: string, fail: Fail): numb
 }
 
 /** A progress bar on stderr: bytes of total, rows, rows per second. */
-function progressBar(io: MonitorIo, total: number) {
+export function progressBar(io: MonitorIo, total: number) {
   const now = io.now ?? Date.now;
   const started = now();
   let last = -Infinity;

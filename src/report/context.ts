@@ -83,6 +83,10 @@ export class ReportContext {
   parameterName(id: string): string {
     return this.study.effluent?.parameters.find((p) => p.id === id)?.name ?? id;
   }
+  /** The unit the study gives an effluent parameter, if any. */
+  parameterUnit(id: string): string | undefined {
+    return this.study.effluent?.parameters.find((p) => p.id === id)?.unit;
+  }
 }
 
 export interface TableSpec {

@@ -2,7 +2,11 @@
  * Lestari's report layer: a study and its evaluation as one self-contained HTML report (and
  * PDF), with charts as ECharts option objects the web app can reuse.
  */
-export { renderReportHtml, type ReportOptions } from './render-html.js';
+export {
+  renderReportHtml,
+  type MonitoringReportSeries,
+  type ReportOptions,
+} from './render-html.js';
 export {
   renderReportPdf,
   type PdfOptions,

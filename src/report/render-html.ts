@@ -33,6 +33,7 @@ import {
   wasteSection,
   weightedSumSection,
 } from './sections-options.js';
+import { monitoringSection, type MonitoringReportSeries } from './sections-monitoring.js';
 import { uncertaintySection } from './sections-uncertainty.js';
 import { REPORT_CSS } from './style.js';
 
@@ -42,7 +43,11 @@ export interface ReportOptions {
   readonly audit?: StudyAudit;
   /** The report's date, `YYYY-MM-DD` (written out in words) or text; never read from the clock. */
   readonly date?: string;
+  /** Monitoring results (readings files or the server's stored series): GP step 5's section. */
+  readonly monitoring?: readonly MonitoringReportSeries[];
 }
+
+export type { MonitoringReportSeries };
 
 /** Renders a study and its evaluation as a standalone HTML report. */
 export function renderReportHtml(
@@ -88,6 +93,7 @@ export function renderReportHtml(
       'major',
     ),
     section('step-4', 2, L.step4, [planSection(ctx)], 'major'),
+    monitoringSection(ctx, options.monitoring),
     options.audit === undefined ? html`` : auditSection(ctx, options.audit),
     inputProblemsSection(ctx),
   ];
@@ -98,6 +104,7 @@ export function renderReportHtml(
       { id: 'step-2', title: L.step2 },
       { id: 'step-3', title: L.step3 },
       { id: 'step-4', title: L.step4 },
+      { id: 'step-5', title: L.step5 },
       { id: 'audit', title: L.auditSection },
       { id: 'input-problems', title: L.inputProblems },
     ].filter((_, i) => !isEmpty(steps[i] ?? html``)),

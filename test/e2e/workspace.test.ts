@@ -226,10 +226,24 @@ describe.skipIf(!runBrowserTests)(`the web workspace in Chromium${skipNote}`, ()
     const file = join(tmpdir(), `lestari-e2e-readings-${process.pid}.csv`);
     await writeFile(file, `${lines.join('\r\n')}\r\n`);
     await page.getByRole('link', { name: 'Pemantauan dan tinjauan' }).click();
+    await page.getByTestId('monitoring-mode-local').click();
     await page.setInputFiles('[data-testid=monitoring-file]', file);
     const cell = page.getByTestId('monitoring-exceedances-cod');
     await cell.waitFor({ timeout: 30_000 });
     expect(await cell.textContent()).toMatch(new RegExp(`^${over} \\(`));
+
+    // Uploaded to the study: stored on the server, counted the same, there after a reload.
+    await page.getByTestId('monitoring-mode-stored').click();
+    await page.setInputFiles('[data-testid=monitoring-upload]', file);
+    await page.getByTestId('monitoring-upload-done').waitFor({ timeout: 30_000 });
+    await cell.waitFor({ timeout: 30_000 });
+    expect(await cell.textContent()).toMatch(new RegExp(`^${over} \\(`));
+    const { orgId, studyId } = ids(page);
+    const stored = await page.evaluate(
+      async ([o, s]) => (await fetch(`/api/orgs/${o}/studies/${s}/monitoring`)).json(),
+      [orgId, studyId],
+    );
+    expect(stored).toMatchObject({ series: [{ name: 'Outlet', readings: 48 }] });
     await rm(file, { force: true });
     await page.getByRole('link', { name: 'Limbah cair dan EPI' }).click();
   }, 120_000);

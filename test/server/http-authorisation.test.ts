@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportStudyWorkbook } from '../../src/document/excel/index.js';
 import { API_ROUTES, XLSX_TYPE, type RouteSpec } from '../../src/server/http/index.js';
+import { importReadings } from '../../src/server/monitoring/index.js';
 import type { Role, Study } from '../../src/server/store/index.js';
-import { studyDocument } from './fixtures.js';
+import { monitoredStudyDocument, monitoringCsv, studyDocument } from './fixtures.js';
 import {
   Client,
   httpDialects,
@@ -32,6 +33,8 @@ interface World {
   readonly clients: Record<Actor, Client>;
   freshStudy(): Promise<Study>;
   freshMember(): Promise<string>;
+  /** A monitored study with one series of one imported file. */
+  freshSeries(): Promise<{ studyId: string; seriesId: string; importId: string }>;
 }
 
 interface Call {
@@ -123,6 +126,26 @@ const CALLS: Record<string, (w: World, actor: Actor) => Promise<Call>> = {
   'GET /api/orgs/:orgId/studies/:studyId/uncertainty': async (w) => ({
     params: { studyId: (await w.freshStudy()).id },
     query: 'iterations=50&seed=3',
+  }),
+  'GET /api/orgs/:orgId/studies/:studyId/monitoring': async (w) => ({
+    params: { studyId: (await w.freshSeries()).studyId },
+  }),
+  'POST /api/orgs/:orgId/studies/:studyId/monitoring/imports': async (w) => ({
+    params: { studyId: (await w.freshSeries()).studyId },
+    query: 'series=Outlet%202',
+    body: monitoringCsv('2026-03-01', 2),
+    headers: { 'content-type': 'text/csv' },
+  }),
+  'GET /api/orgs/:orgId/studies/:studyId/monitoring/:seriesId': async (w) => {
+    const { studyId, seriesId } = await w.freshSeries();
+    return { params: { studyId, seriesId } };
+  },
+  'DELETE /api/orgs/:orgId/studies/:studyId/monitoring/:seriesId': async (w) => {
+    const { studyId, seriesId } = await w.freshSeries();
+    return { params: { studyId, seriesId } };
+  },
+  'DELETE /api/orgs/:orgId/studies/:studyId/monitoring/:seriesId/imports/:importId': async (w) => ({
+    params: await w.freshSeries(),
   }),
   'GET /api/orgs/:orgId/studies/:studyId/revisions': async (w) => ({
     params: { studyId: (await w.freshStudy()).id },
@@ -228,6 +251,24 @@ for (const dialect of httpDialects) {
             document: studyDocument('A study'),
             authorId: owner.userId,
           }),
+        async freshSeries() {
+          const study = await store.createStudy(orgA, {
+            document: monitoredStudyDocument('A study'),
+            authorId: owner.userId,
+          });
+          const outcome = await importReadings({
+            store,
+            organisationId: orgA,
+            studyId: study.id,
+            study: study.document,
+            fileName: 'a.csv',
+            createdBy: owner.userId,
+            chunks: [Buffer.from(monitoringCsv('2026-02-01', 3))],
+            maxBytes: 1 << 20,
+          });
+          if (!outcome.ok) throw new Error('the fixture file was refused');
+          return { studyId: study.id, seriesId: outcome.series.id, importId: outcome.import.id };
+        },
         async freshMember() {
           const user = await store.createUser({
             email: uniqueEmail('Member'),

@@ -143,13 +143,19 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
 
   // Raw bodies (the Excel import): a Buffer, bounded by the global limit unless the route
   // sets its own; any other route refuses a Buffer body in its zod schema.
-  const rawTypes = new Set(
-    ROUTE_DEFINITIONS.flatMap((d) => (d.rawBody === undefined ? [] : [d.rawBody.contentType])),
-  );
-  for (const type of rawTypes) {
-    app.addContentTypeParser(type, { parseAs: 'buffer' }, (_request, body, done) => {
-      done(null, body);
-    });
+  // A streamed raw body (the monitoring import) is handed over as the request stream; its
+  // handler counts the bytes against the route's limit.
+  const rawBodies = ROUTE_DEFINITIONS.flatMap((d) => (d.rawBody === undefined ? [] : [d.rawBody]));
+  for (const type of new Set(rawBodies.map((b) => b.contentType))) {
+    if (rawBodies.some((b) => b.contentType === type && b.stream === true)) {
+      app.addContentTypeParser(type, (_request, payload, done) => {
+        done(null, payload);
+      });
+    } else {
+      app.addContentTypeParser(type, { parseAs: 'buffer' }, (_request, body, done) => {
+        done(null, body);
+      });
+    }
   }
 
   void app.register(fastifyHelmet, {
@@ -250,6 +256,8 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
             studyId: params['studyId'] ?? '',
             userId: params['userId'] ?? '',
             revision: Number(params['revision'] ?? 0),
+            seriesId: params['seriesId'] ?? '',
+            importId: params['importId'] ?? '',
           },
           body:
             definition.body === undefined

@@ -8,7 +8,7 @@
  * for a missing organisation, so ids reveal nothing.
  */
 import { readFile } from 'node:fs/promises';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { locateInText, parseStudyText } from '../../document/parse-study.js';
 import { resolveStudy } from '../../document/resolve-study.js';
@@ -22,68 +22,30 @@ import {
 import { auditStudy } from '../../engine/audit/index.js';
 import { evaluateStudy } from '../../engine/study/evaluate-study.js';
 import { monteCarloStudy, uncertainInputsOfStudy } from '../../engine/uncertainty/index.js';
-import { renderReportHtml, renderReportPdf } from '../../report/index.js';
+import {
+  renderReportHtml,
+  renderReportPdf,
+  type MonitoringReportSeries,
+} from '../../report/index.js';
+import { studyMonitoringForReport } from '../monitoring/index.js';
 import type { StudyInput } from '../../engine/study/study-input.js';
 import { ROLES, type Role, type Store, type Study } from '../store/index.js';
 import { HttpError } from './http-error.js';
+import { MONITORING_ROUTES } from './monitoring-routes.js';
+import {
+  route,
+  type Access,
+  type Method,
+  type RateLimited,
+  type RouteContext,
+  type RouteDefinition,
+  type RouteParams,
+  type RouteSpec,
+} from './route.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { beginSession, endSession } from './sessions.js';
 
-export type Access = 'public' | 'user' | Role;
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface RouteContext<B, Q> {
-  readonly store: Store;
-  readonly now: () => Date;
-  /** The Chromium that renders PDF reports; default the report layer's. */
-  readonly chromiumPath: string | undefined;
-  readonly request: FastifyRequest;
-  readonly reply: FastifyReply;
-  /** '' on public routes. */
-  readonly userId: string;
-  /** The URL's parameters; those not in the route's URL are ''/0. */
-  readonly params: RouteParams;
-  readonly body: B;
-  readonly query: Q;
-}
-
-export interface RouteParams {
-  readonly orgId: string;
-  readonly studyId: string;
-  readonly userId: string;
-  readonly revision: number;
-}
-
-export interface RouteSpec {
-  readonly method: Method;
-  readonly url: string;
-  readonly access: Access;
-  readonly summary: string;
-}
-
-/** The routes rate-limited per client address, each with its own limit. */
-export type RateLimited = 'sign-in' | 'sign-up';
-
-export interface RouteDefinition extends RouteSpec {
-  readonly body?: z.ZodType;
-  readonly query?: z.ZodType;
-  readonly rateLimited?: RateLimited;
-  /** A raw body of this content type (a Buffer), bounded by `bodyLimit`, instead of JSON. */
-  readonly rawBody?: { readonly contentType: string; readonly bodyLimit: number };
-  handle(context: RouteContext<unknown, unknown>): Promise<unknown>;
-}
-
-function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
-  definition: RouteSpec & {
-    body?: B;
-    query?: Q;
-    rateLimited?: RateLimited;
-    rawBody?: { contentType: string; bodyLimit: number };
-    handle(context: RouteContext<z.output<B>, z.output<Q>>): Promise<unknown>;
-  },
-): RouteDefinition {
-  return definition as RouteDefinition;
-}
+export type { Access, Method, RateLimited, RouteContext, RouteDefinition, RouteParams, RouteSpec };
 
 export const ROLE_RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 
@@ -186,7 +148,12 @@ function attachment(reply: FastifyReply, type: string, name: string): void {
 }
 
 /** The report as HTML: the study resolved, every result, and the audit when values were published. */
-function reportHtml(document: StudyInput, language: Language, date: string): string {
+function reportHtml(
+  document: StudyInput,
+  language: Language,
+  date: string,
+  monitoring: readonly MonitoringReportSeries[],
+): string {
   const resolved = resolveStudy(document);
   if (!resolved.ok) {
     throw new HttpError(422, 'invalid-study', 'the study cannot be reported', {
@@ -199,6 +166,19 @@ function reportHtml(document: StudyInput, language: Language, date: string): str
     language,
     date,
     ...((study.published?.length ?? 0) > 0 && { audit: auditStudy(study, evaluation) }),
+    ...(monitoring.length > 0 && { monitoring }),
+  });
+}
+
+/** The study's stored monitoring series for its report (none while the study has errors). */
+async function reportMonitoring(store: Store, study: Study): Promise<MonitoringReportSeries[]> {
+  const resolved = resolveStudy(study.document);
+  if (!resolved.ok) return [];
+  return studyMonitoringForReport({
+    store,
+    organisationId: study.organisationId,
+    studyId: study.id,
+    study: resolved.study,
   });
 }
 
@@ -526,12 +506,22 @@ export const ROUTE_DEFINITIONS: readonly RouteDefinition[] = [
           return Buffer.from(bytes);
         }
         case 'html': {
-          const html = reportHtml(study.document, language, now().toISOString().slice(0, 10));
+          const html = reportHtml(
+            study.document,
+            language,
+            now().toISOString().slice(0, 10),
+            await reportMonitoring(store, study),
+          );
           attachment(reply, 'text/html; charset=utf-8', name('html'));
           return html;
         }
         case 'pdf': {
-          const html = reportHtml(study.document, language, now().toISOString().slice(0, 10));
+          const html = reportHtml(
+            study.document,
+            language,
+            now().toISOString().slice(0, 10),
+            await reportMonitoring(store, study),
+          );
           let pdf: Uint8Array;
           try {
             pdf = await renderReportPdf(
@@ -617,6 +607,7 @@ export const ROUTE_DEFINITIONS: readonly RouteDefinition[] = [
       );
     },
   }),
+  ...MONITORING_ROUTES,
 ];
 
 /** Method, URL and access of every route, for documentation and the authorisation tests. */

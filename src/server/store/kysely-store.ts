@@ -1,17 +1,27 @@
 /**
  * The Store on Kysely: one implementation for both dialects. Only `openStore` knows which
- * database it is; the single dialect difference here is row locking (`FOR UPDATE` exists in
- * PostgreSQL; SQLite has one writer at a time, so a write transaction is already exclusive).
+ * database it is; the dialect differences here are row locking (`FOR UPDATE` exists in
+ * PostgreSQL; SQLite has one writer at a time, so a write transaction is already exclusive) and
+ * the bulk inserts of monitoring readings and rollups (`json_each` in SQLite, `unnest` of
+ * arrays in PostgreSQL: one statement per page instead of one per row).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { MonitoringResult, MonitoringRollup } from '../../engine/monitoring/index.js';
 import type { StudyInput } from '../../engine/study/study-input.js';
 import { parseStudyText } from '../../document/parse-study.js';
 import { serializeStudy } from '../../document/serialize-study.js';
 import { isUniqueViolation, StoreError } from './store-error.js';
 import {
+  MONITORING_GRAINS,
   ROLES,
   type Invitation,
+  type MonitoringDerived,
+  type MonitoringGrain,
+  type MonitoringImport,
+  type MonitoringReadingsPage,
+  type MonitoringSeries,
+  type MonitoringSeriesColumn,
   type Membership,
   type Organisation,
   type Revision,
@@ -533,6 +543,8 @@ export function createKyselyStore(db: Db, dialect: Store['dialect'], now: () => 
       );
     },
 
+    ...createMonitoringMethods(db, dialect, now),
+
     close: () => db.destroy(),
   };
 
@@ -694,5 +706,938 @@ function toInvitation(row: Selectable<Database['invitations']>): Invitation {
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     acceptedAt: row.accepted_at,
+  };
+}
+
+// ── Monitoring (issue 5) ──────────────────────────────────────────────────────────────────
+
+type MonitoringMethods = Pick<
+  Store,
+  | 'createMonitoringSeries'
+  | 'listMonitoringSeries'
+  | 'getMonitoringSeries'
+  | 'deleteMonitoringSeries'
+  | 'listMonitoringImports'
+  | 'beginMonitoringImport'
+  | 'appendMonitoringReadings'
+  | 'readMonitoringReadings'
+  | 'completeMonitoringImport'
+  | 'abortMonitoringImport'
+  | 'deleteMonitoringImport'
+  | 'replaceMonitoringDerived'
+  | 'getMonitoringDerived'
+>;
+
+type SeriesRow = Selectable<Database['monitoring_series']>;
+type ImportRow = Selectable<Database['monitoring_imports']>;
+type RollupRow = Selectable<Database['monitoring_rollups']>;
+/** A rollup row as the dashboard reads it (its series is known). */
+type StoredRollup = Omit<RollupRow, 'series_id'>;
+
+/** Rows per insert statement of readings: bounds the statement's size, not the page's. */
+const READINGS_PER_INSERT = 50_000;
+/** Rollup rows per multi-row insert: 22 columns each, under SQLite's 32 766 parameters. */
+const ROLLUPS_PER_INSERT = 1_300;
+/** Rollup rows per `unnest` insert in PostgreSQL. */
+const ROLLUP_ARRAY_ROWS = 20_000;
+/** Every rollup column but series_id, with its PostgreSQL type. */
+const ROLLUP_ARRAY_COLUMNS: readonly (readonly [Exclude<keyof RollupRow, 'series_id'>, string])[] =
+  [
+    ['grain', 'text'],
+    ['parameter', 'smallint'],
+    ['start_ms', 'bigint'],
+    ['end_ms', 'bigint'],
+    ['key', 'text'],
+    ['count', 'integer'],
+    ['missing', 'integer'],
+    ['mean', 'double precision'],
+    ['min', 'double precision'],
+    ['max', 'double precision'],
+    ['exceedances', 'integer'],
+    ['mean_complies', 'smallint'],
+    ['extremes_comply', 'smallint'],
+    ['completeness_present', 'integer'],
+    ['completeness_expected', 'double precision'],
+    ['completeness_share', 'double precision'],
+    ['load_readings', 'integer'],
+    ['load_mean_rate', 'double precision'],
+    ['load_amount', 'double precision'],
+    ['load_rate_exceedances', 'integer'],
+    ['load_complies', 'smallint'],
+  ];
+const DEFAULT_STALE_AFTER_MS = 3_600_000;
+const UTC_OFFSET_RANGE = [-720, 840] as const;
+/** The engine's range for expectedIntervalSeconds (0.001 s to a leap year). */
+const INTERVAL_RANGE = [0.001, 31_622_400] as const;
+const GRAIN_ARRAY = { hour: 'hourly', day: 'daily', month: 'monthly' } as const;
+
+function createMonitoringMethods(
+  db: Db,
+  dialect: Store['dialect'],
+  now: () => Date,
+): MonitoringMethods {
+  const stamp = () => now().toISOString();
+
+  async function requireStudy(exec: Db, organisationId: string, studyId: string): Promise<void> {
+    const row = await exec
+      .selectFrom('studies')
+      .select('id')
+      .where('id', '=', studyId)
+      .where('organisation_id', '=', organisationId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (row === undefined) throw new StoreError('not-found', `study ${studyId}`);
+  }
+
+  /**
+   * The series if the organisation's study is visible. `lock` takes the series row in
+   * PostgreSQL, so every write to one series is serialised (SQLite has one writer anyway).
+   */
+  async function loadSeries(
+    exec: Db,
+    organisationId: string,
+    studyId: string,
+    seriesId: string,
+    lock = false,
+  ): Promise<SeriesRow> {
+    const row = await exec
+      .selectFrom('monitoring_series as m')
+      .innerJoin('studies as s', 's.id', 'm.study_id')
+      .selectAll('m')
+      .where('m.id', '=', seriesId)
+      .where('m.study_id', '=', studyId)
+      .where('m.organisation_id', '=', organisationId)
+      .where('s.organisation_id', '=', organisationId)
+      .where('s.deleted_at', 'is', null)
+      .$if(lock && dialect === 'postgres', (q) => q.forUpdate('m'))
+      .executeTakeFirst();
+    if (row === undefined) throw new StoreError('not-found', `monitoring series ${seriesId}`);
+    return row;
+  }
+
+  /** A pending import of a visible series, with the series locked (same order as every write). */
+  async function loadPendingImport(
+    trx: Db,
+    importId: string,
+  ): Promise<{ imp: ImportRow; series: SeriesRow }> {
+    const owner = await trx
+      .selectFrom('monitoring_imports as i')
+      .innerJoin('monitoring_series as m', 'm.id', 'i.series_id')
+      .select(['m.id', 'm.organisation_id', 'm.study_id'])
+      .where('i.id', '=', importId)
+      .where('i.status', '=', 'pending')
+      .executeTakeFirst();
+    if (owner === undefined) throw new StoreError('not-found', `pending import ${importId}`);
+    const series = await loadSeries(trx, owner.organisation_id, owner.study_id, owner.id, true);
+    // Read again under the lock: it may have completed or been removed meanwhile.
+    const imp = await trx
+      .selectFrom('monitoring_imports')
+      .selectAll()
+      .where('id', '=', importId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (imp === undefined) throw new StoreError('not-found', `pending import ${importId}`);
+    return { imp, series };
+  }
+
+  async function deleteImportRows(trx: Db, imp: ImportRow): Promise<void> {
+    // By time range within the series (the primary key), so no index on import_id is needed.
+    if (imp.first_time_ms !== null && imp.last_time_ms !== null) {
+      await trx
+        .deleteFrom('monitoring_readings')
+        .where('series_id', '=', imp.series_id)
+        .where('time_ms', '>=', Number(imp.first_time_ms))
+        .where('time_ms', '<=', Number(imp.last_time_ms))
+        .where('import_id', '=', imp.id)
+        .execute();
+    }
+    await trx.deleteFrom('monitoring_imports').where('id', '=', imp.id).execute();
+  }
+
+  async function insertReadings(
+    trx: Db,
+    seriesId: string,
+    importId: string,
+    times: readonly number[],
+    blob: Buffer,
+    width: number,
+  ): Promise<void> {
+    // One statement per chunk whatever its rows: the times as one array, the values as one
+    // blob cut into rows by the database.
+    if (dialect === 'postgres') {
+      await sql`insert into monitoring_readings (series_id, time_ms, import_id, vals)
+        select ${seriesId}, u.t, ${importId},
+          substring(${blob}::bytea from ((u.n - 1) * ${sql.lit(width)} + 1)::int for ${sql.lit(width)})
+        from unnest(${times}::bigint[]) with ordinality as u(t, n)`.execute(trx);
+    } else {
+      await sql`insert into monitoring_readings (series_id, time_ms, import_id, vals)
+        select ${seriesId}, j.value, ${importId}, substr(${blob}, j.key * ${sql.lit(width)} + 1, ${sql.lit(width)})
+        from json_each(${JSON.stringify(times)}) as j`.execute(trx);
+    }
+  }
+
+  /** Replaces the series' derived state: rollup rows, result without rollups, fingerprint. */
+  async function writeDerived(
+    trx: Db,
+    seriesId: string,
+    derived: MonitoringDerived | null,
+    at: string,
+  ): Promise<void> {
+    const encoded = derived === null ? undefined : encodeDerived(seriesId, derived);
+    await trx.deleteFrom('monitoring_rollups').where('series_id', '=', seriesId).execute();
+    if (encoded !== undefined && dialect === 'postgres') {
+      await insertRollupsByArrays(trx, seriesId, encoded.rollups);
+    } else if (encoded !== undefined) {
+      for (let i = 0; i < encoded.rollups.length; i += ROLLUPS_PER_INSERT) {
+        await trx
+          .insertInto('monitoring_rollups')
+          .values(encoded.rollups.slice(i, i + ROLLUPS_PER_INSERT))
+          .execute();
+      }
+    }
+    await trx
+      .updateTable('monitoring_series')
+      .set({
+        derived_fingerprint: encoded?.fingerprint ?? null,
+        derived_json: encoded?.json ?? null,
+        updated_at: at,
+      })
+      .where('id', '=', seriesId)
+      .execute();
+  }
+
+  /**
+   * PostgreSQL: one statement per column-array chunk (`unnest` of 21 arrays), several times
+   * faster than multi-row VALUES of the same rows. Numbers travel as their shortest
+   * round-trip text, so doubles arrive exactly.
+   */
+  async function insertRollupsByArrays(
+    trx: Db,
+    seriesId: string,
+    rollups: readonly RollupRow[],
+  ): Promise<void> {
+    for (let i = 0; i < rollups.length; i += ROLLUP_ARRAY_ROWS) {
+      const chunk = rollups.slice(i, i + ROLLUP_ARRAY_ROWS);
+      const arrays = ROLLUP_ARRAY_COLUMNS.map(
+        ([column, type]) => sql`${chunk.map((r) => r[column])}::${sql.raw(type)}[]`,
+      );
+      await sql`insert into monitoring_rollups (series_id, ${sql.join(
+        ROLLUP_ARRAY_COLUMNS.map(([column]) => sql.ref(column)),
+      )}) select ${seriesId}, u.* from unnest(${sql.join(arrays)}) as u`.execute(trx);
+    }
+  }
+
+  /** The series' readings, first and last times from its complete imports. */
+  async function recountSeries(trx: Db, seriesId: string, at: string): Promise<void> {
+    const totals = await trx
+      .selectFrom('monitoring_imports')
+      .select((eb) => [
+        eb.fn.coalesce(eb.fn.sum<number>('rows'), eb.lit(0)).as('readings'),
+        eb.fn.min<number | null>('first_time_ms').as('first'),
+        eb.fn.max<number | null>('last_time_ms').as('last'),
+      ])
+      .where('series_id', '=', seriesId)
+      .where('status', '=', 'complete')
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('monitoring_series')
+      .set({
+        readings: Number(totals.readings),
+        first_time_ms: totals.first === null ? null : Number(totals.first),
+        last_time_ms: totals.last === null ? null : Number(totals.last),
+        updated_at: at,
+      })
+      .where('id', '=', seriesId)
+      .execute();
+  }
+
+  return {
+    async createMonitoringSeries(organisationId, studyId, input) {
+      const name = requireText(input.name, 'name').trim();
+      const parameters = requireParameterIds(input.parameters);
+      const utcOffsetMinutes = input.utcOffsetMinutes;
+      if (
+        !Number.isInteger(utcOffsetMinutes) ||
+        utcOffsetMinutes < UTC_OFFSET_RANGE[0] ||
+        utcOffsetMinutes > UTC_OFFSET_RANGE[1]
+      ) {
+        throw new StoreError('invalid', 'utcOffsetMinutes: must be a whole number in [-720, 840]');
+      }
+      const interval = input.expectedIntervalSeconds;
+      if (
+        interval !== null &&
+        (typeof interval !== 'number' ||
+          !(interval >= INTERVAL_RANGE[0] && interval <= INTERVAL_RANGE[1]))
+      ) {
+        throw new StoreError(
+          'invalid',
+          'expectedIntervalSeconds: must be null or in [0.001, 31622400]',
+        );
+      }
+      const at = stamp();
+      const row: SeriesRow = {
+        id: randomUUID(),
+        organisation_id: organisationId,
+        study_id: studyId,
+        name,
+        name_key: name.toLowerCase(),
+        utc_offset_minutes: utcOffsetMinutes,
+        expected_interval_seconds: interval,
+        parameters: JSON.stringify(parameters),
+        readings: 0,
+        first_time_ms: null,
+        last_time_ms: null,
+        created_at: at,
+        created_by: input.createdBy,
+        updated_at: at,
+        derived_fingerprint: null,
+        derived_json: null,
+      };
+      try {
+        await db.transaction().execute(async (trx) => {
+          await requireStudy(trx, organisationId, studyId);
+          const user = await trx
+            .selectFrom('users')
+            .select('id')
+            .where('id', '=', input.createdBy)
+            .executeTakeFirst();
+          if (user === undefined) throw new StoreError('not-found', `user ${input.createdBy}`);
+          await trx.insertInto('monitoring_series').values(row).execute();
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new StoreError('duplicate', `a monitoring series named "${name}" exists`);
+        }
+        throw error;
+      }
+      return toSeries(row);
+    },
+
+    async listMonitoringSeries(organisationId, studyId) {
+      await requireStudy(db, organisationId, studyId);
+      const rows = await db
+        .selectFrom('monitoring_series')
+        .selectAll()
+        .where('study_id', '=', studyId)
+        .where('organisation_id', '=', organisationId)
+        .orderBy('name_key')
+        .orderBy('id')
+        .execute();
+      return rows.map(toSeries);
+    },
+
+    async getMonitoringSeries(organisationId, studyId, seriesId) {
+      return toSeries(await loadSeries(db, organisationId, studyId, seriesId));
+    },
+
+    async deleteMonitoringSeries(organisationId, studyId, seriesId) {
+      await db.transaction().execute(async (trx) => {
+        await loadSeries(trx, organisationId, studyId, seriesId, true);
+        await trx.deleteFrom('monitoring_readings').where('series_id', '=', seriesId).execute();
+        await trx.deleteFrom('monitoring_rollups').where('series_id', '=', seriesId).execute();
+        await trx.deleteFrom('monitoring_imports').where('series_id', '=', seriesId).execute();
+        await trx.deleteFrom('monitoring_series').where('id', '=', seriesId).execute();
+      });
+    },
+
+    async listMonitoringImports(organisationId, studyId, seriesId) {
+      await loadSeries(db, organisationId, studyId, seriesId);
+      const rows = await db
+        .selectFrom('monitoring_imports')
+        .selectAll()
+        .where('series_id', '=', seriesId)
+        .where('status', '=', 'complete')
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+      return rows.map(toImport);
+    },
+
+    async beginMonitoringImport(organisationId, studyId, seriesId, input) {
+      const fileName = requireText(input.fileName, 'fileName');
+      const staleAfterMs = input.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
+      if (typeof staleAfterMs !== 'number' || !(staleAfterMs >= 0)) {
+        throw new StoreError('invalid', 'staleAfterMs: must be a number ≥ 0');
+      }
+      const at = stamp();
+      try {
+        return await db.transaction().execute(async (trx) => {
+          await loadSeries(trx, organisationId, studyId, seriesId, true);
+          const pending = await trx
+            .selectFrom('monitoring_imports')
+            .selectAll()
+            .where('series_id', '=', seriesId)
+            .where('status', '=', 'pending')
+            .executeTakeFirst();
+          if (pending !== undefined) {
+            if (Date.parse(pending.updated_at) > Date.parse(at) - staleAfterMs) {
+              throw new StoreError('conflict', `import ${pending.id} is in progress`);
+            }
+            await deleteImportRows(trx, pending);
+          }
+          const row: ImportRow = {
+            id: randomUUID(),
+            series_id: seriesId,
+            organisation_id: organisationId,
+            file_name: fileName,
+            status: 'pending',
+            bytes: 0,
+            rows: 0,
+            first_time_ms: null,
+            last_time_ms: null,
+            report_json: null,
+            created_at: at,
+            created_by: input.createdBy,
+            updated_at: at,
+          };
+          await trx.insertInto('monitoring_imports').values(row).execute();
+          return toImport(row);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new StoreError('conflict', 'another import of this series is in progress');
+        }
+        throw error;
+      }
+    },
+
+    async appendMonitoringReadings(importId, page) {
+      const times = requirePageTimes(page);
+      await db.transaction().execute(async (trx) => {
+        const { imp, series } = await loadPendingImport(trx, importId);
+        const parameters = parseParameters(series.parameters);
+        const blob = encodeValues(page, parameters.length, times.length);
+        const first = times[0];
+        const last = times[times.length - 1];
+        if (first === undefined || last === undefined) return;
+        const after = Math.max(
+          imp.last_time_ms === null ? -Infinity : Number(imp.last_time_ms),
+          series.last_time_ms === null ? -Infinity : Number(series.last_time_ms),
+        );
+        if (!(first > after)) {
+          throw new StoreError(
+            'invalid',
+            `timesMs[0]: ${first} is not after the last stored reading (${after})`,
+          );
+        }
+        const width = parameters.length * 8;
+        for (let k = 0; k < times.length; k += READINGS_PER_INSERT) {
+          const end = Math.min(times.length, k + READINGS_PER_INSERT);
+          await insertReadings(
+            trx,
+            series.id,
+            imp.id,
+            times.slice(k, end),
+            blob.subarray(k * width, end * width),
+            width,
+          );
+        }
+        await trx
+          .updateTable('monitoring_imports')
+          .set({
+            rows: Number(imp.rows) + times.length,
+            first_time_ms: imp.first_time_ms === null ? first : Number(imp.first_time_ms),
+            last_time_ms: last,
+            updated_at: stamp(),
+          })
+          .where('id', '=', imp.id)
+          .execute();
+      });
+    },
+
+    async readMonitoringReadings(organisationId, studyId, seriesId, input) {
+      const { limit, afterMs, includeImportId } = input;
+      if (!Number.isSafeInteger(limit) || limit < 1) {
+        throw new StoreError('invalid', 'limit: must be a whole number ≥ 1');
+      }
+      if (afterMs !== undefined && (typeof afterMs !== 'number' || Number.isNaN(afterMs))) {
+        throw new StoreError('invalid', 'afterMs: must be a number');
+      }
+      const series = await loadSeries(db, organisationId, studyId, seriesId);
+      const width = parseParameters(series.parameters).length;
+      if (includeImportId !== undefined) {
+        const imp = await db
+          .selectFrom('monitoring_imports')
+          .select('id')
+          .where('id', '=', includeImportId)
+          .where('series_id', '=', seriesId)
+          .executeTakeFirst();
+        if (imp === undefined) throw new StoreError('not-found', `import ${includeImportId}`);
+      }
+      if (afterMs === Infinity) return emptyPage(width);
+      const rows = await db
+        .selectFrom('monitoring_readings')
+        .select(['time_ms', 'vals'])
+        .where('series_id', '=', seriesId)
+        // Times are whole ms: t > x exactly when t > floor(x).
+        .$if(afterMs !== undefined && afterMs !== -Infinity, (q) =>
+          q.where('time_ms', '>', Math.floor(afterMs as number)),
+        )
+        .where('import_id', 'in', (eb) =>
+          eb
+            .selectFrom('monitoring_imports')
+            .select('id')
+            .where('series_id', '=', seriesId)
+            .where((w) =>
+              includeImportId === undefined
+                ? w('status', '=', 'complete')
+                : w.or([w('status', '=', 'complete'), w('id', '=', includeImportId)]),
+            ),
+        )
+        .orderBy('time_ms')
+        .limit(limit)
+        .execute();
+      return decodeReadings(rows, width);
+    },
+
+    async completeMonitoringImport(importId, input) {
+      const { bytes, report, derived } = input;
+      if (!Number.isSafeInteger(bytes) || bytes < 0) {
+        throw new StoreError('invalid', 'bytes: must be a whole number ≥ 0');
+      }
+      const reportJson = report === undefined ? null : JSON.stringify(report);
+      return db.transaction().execute(async (trx) => {
+        const { imp, series } = await loadPendingImport(trx, importId);
+        const at = stamp();
+        const done: ImportRow = {
+          ...imp,
+          status: 'complete',
+          bytes,
+          report_json: reportJson,
+          updated_at: at,
+        };
+        await trx
+          .updateTable('monitoring_imports')
+          .set({ status: 'complete', bytes, report_json: reportJson, updated_at: at })
+          .where('id', '=', imp.id)
+          .execute();
+        if (Number(imp.rows) > 0) {
+          const first = Number(imp.first_time_ms);
+          const last = Number(imp.last_time_ms);
+          await trx
+            .updateTable('monitoring_series')
+            .set({
+              readings: Number(series.readings) + Number(imp.rows),
+              first_time_ms:
+                series.first_time_ms === null
+                  ? first
+                  : Math.min(Number(series.first_time_ms), first),
+              last_time_ms:
+                series.last_time_ms === null ? last : Math.max(Number(series.last_time_ms), last),
+            })
+            .where('id', '=', series.id)
+            .execute();
+        }
+        await writeDerived(trx, series.id, derived, at);
+        return toImport(done);
+      });
+    },
+
+    async abortMonitoringImport(importId) {
+      await db.transaction().execute(async (trx) => {
+        let found: { imp: ImportRow };
+        try {
+          found = await loadPendingImportAnyStudy(trx, importId);
+        } catch (error) {
+          // Nothing pending to remove: aborting is idempotent (it runs on error paths).
+          if (error instanceof StoreError && error.code === 'not-found') return;
+          throw error;
+        }
+        await deleteImportRows(trx, found.imp);
+      });
+    },
+
+    async deleteMonitoringImport(organisationId, studyId, seriesId, importId, derived) {
+      await db.transaction().execute(async (trx) => {
+        await loadSeries(trx, organisationId, studyId, seriesId, true);
+        const imp = await trx
+          .selectFrom('monitoring_imports')
+          .selectAll()
+          .where('id', '=', importId)
+          .where('series_id', '=', seriesId)
+          .where('status', '=', 'complete')
+          .executeTakeFirst();
+        if (imp === undefined) throw new StoreError('not-found', `import ${importId}`);
+        const at = stamp();
+        await deleteImportRows(trx, imp);
+        await recountSeries(trx, seriesId, at);
+        await writeDerived(trx, seriesId, derived, at);
+      });
+    },
+
+    async replaceMonitoringDerived(organisationId, studyId, seriesId, derived) {
+      await db.transaction().execute(async (trx) => {
+        await loadSeries(trx, organisationId, studyId, seriesId, true);
+        await writeDerived(trx, seriesId, derived, stamp());
+      });
+    },
+
+    async getMonitoringDerived(organisationId, studyId, seriesId, query = {}) {
+      const grains = requireGrains(query.grains);
+      const from = requireBound(query.fromMs, 'fromMs');
+      const to = requireBound(query.toMs, 'toMs');
+      // One snapshot: the result and its rollups from the same write.
+      return db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (trx) => {
+          const series = await loadSeries(trx, organisationId, studyId, seriesId);
+          if (series.derived_json === null || series.derived_fingerprint === null) return undefined;
+          const rows =
+            grains.length === 0 || from >= to
+              ? []
+              : await trx
+                  .selectFrom('monitoring_rollups')
+                  .select(ROLLUP_ARRAY_COLUMNS.map(([column]) => column))
+                  .where('series_id', '=', seriesId)
+                  .where('grain', 'in', grains)
+                  .$if(from !== -Infinity, (q) => q.where('start_ms', '>=', Math.ceil(from)))
+                  .$if(to !== Infinity, (q) => q.where('start_ms', '<', Math.ceil(to)))
+                  .orderBy('grain')
+                  .orderBy('start_ms')
+                  .orderBy('parameter')
+                  .execute();
+          return {
+            fingerprint: series.derived_fingerprint,
+            result: decodeDerived(series.derived_json, rows),
+          };
+        });
+    },
+  };
+
+  /** A pending import whatever its study's state (abort cleans up after deleted studies too). */
+  async function loadPendingImportAnyStudy(trx: Db, importId: string): Promise<{ imp: ImportRow }> {
+    const owner = await trx
+      .selectFrom('monitoring_imports')
+      .select('series_id')
+      .where('id', '=', importId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (owner === undefined) throw new StoreError('not-found', `pending import ${importId}`);
+    await trx
+      .selectFrom('monitoring_series')
+      .select('id')
+      .where('id', '=', owner.series_id)
+      .$if(dialect === 'postgres', (q) => q.forUpdate())
+      .execute();
+    const imp = await trx
+      .selectFrom('monitoring_imports')
+      .selectAll()
+      .where('id', '=', importId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (imp === undefined) throw new StoreError('not-found', `pending import ${importId}`);
+    return { imp };
+  }
+}
+
+function requireParameterIds(
+  parameters: readonly MonitoringSeriesColumn[],
+): MonitoringSeriesColumn[] {
+  if (!Array.isArray(parameters) || parameters.length === 0) {
+    throw new StoreError('invalid', 'parameters: must be a non-empty list of columns');
+  }
+  const seen = new Set<string>();
+  return parameters.map((column: MonitoringSeriesColumn, i) => {
+    const { id, unit } = (column ?? {}) as Partial<MonitoringSeriesColumn>;
+    if (typeof id !== 'string' || id.trim() === '') {
+      throw new StoreError('invalid', `parameters[${i}].id: must not be empty`);
+    }
+    if (unit !== null && typeof unit !== 'string') {
+      throw new StoreError('invalid', `parameters[${i}].unit: must be text or null`);
+    }
+    if (seen.has(id)) throw new StoreError('invalid', `parameters[${i}].id: duplicate "${id}"`);
+    seen.add(id);
+    return { id, unit };
+  });
+}
+
+function parseParameters(text: string): MonitoringSeriesColumn[] {
+  return JSON.parse(text) as MonitoringSeriesColumn[];
+}
+
+/** The page's times as whole, strictly increasing ms; checks the shape of the values too. */
+function requirePageTimes(page: MonitoringReadingsPage): number[] {
+  if (typeof page !== 'object' || page === null || !Array.isArray(page.values)) {
+    throw new StoreError('invalid', 'page: must have timesMs and values');
+  }
+  const n = page.timesMs?.length;
+  if (typeof n !== 'number') throw new StoreError('invalid', 'timesMs: must be an array');
+  const times = new Array<number>(n);
+  let previous = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const t = page.timesMs[k] as number;
+    if (!Number.isSafeInteger(t)) {
+      throw new StoreError('invalid', `timesMs[${k}]: must be whole milliseconds`);
+    }
+    if (!(t > previous))
+      throw new StoreError('invalid', `timesMs[${k}]: not after the previous time`);
+    times[k] = t;
+    previous = t;
+  }
+  return times;
+}
+
+/** Row-major little-endian float64, canonical NaN for missing; ±Infinity is refused. */
+function encodeValues(page: MonitoringReadingsPage, parameters: number, rows: number): Buffer {
+  if (page.values.length !== parameters) {
+    throw new StoreError(
+      'invalid',
+      `values: ${page.values.length} columns, the series has ${parameters} parameters`,
+    );
+  }
+  const blob = Buffer.allocUnsafe(rows * parameters * 8);
+  for (let i = 0; i < parameters; i++) {
+    const column = page.values[i] as Float64Array;
+    if (column?.length !== rows) {
+      throw new StoreError('invalid', `values[${i}]: must have one value per time (${rows})`);
+    }
+    for (let k = 0; k < rows; k++) {
+      const v = column[k] as number;
+      if (v === Infinity || v === -Infinity) {
+        throw new StoreError('invalid', `values[${i}][${k}]: must be finite (NaN = missing)`);
+      }
+      blob.writeDoubleLE(v === v ? v : NaN, (k * parameters + i) * 8);
+    }
+  }
+  return blob;
+}
+
+function emptyPage(parameters: number): MonitoringReadingsPage {
+  return {
+    timesMs: new Float64Array(0),
+    values: Array.from({ length: parameters }, () => new Float64Array(0)),
+  };
+}
+
+function decodeReadings(
+  rows: readonly { time_ms: number; vals: Buffer }[],
+  parameters: number,
+): MonitoringReadingsPage {
+  const timesMs = new Float64Array(rows.length);
+  const values = Array.from({ length: parameters }, () => new Float64Array(rows.length));
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k] as { time_ms: number; vals: Buffer };
+    timesMs[k] = Number(row.time_ms);
+    const vals = row.vals;
+    for (let i = 0; i < parameters; i++) {
+      (values[i] as Float64Array)[k] = vals.readDoubleLE(i * 8);
+    }
+  }
+  return { timesMs, values };
+}
+
+function requireGrains(grains: readonly MonitoringGrain[] | undefined): MonitoringGrain[] {
+  if (grains === undefined) return ['day', 'month'];
+  if (!Array.isArray(grains)) throw new StoreError('invalid', 'grains: must be a list');
+  for (const grain of grains) {
+    if (!MONITORING_GRAINS.includes(grain)) {
+      throw new StoreError('invalid', `grains: must be among ${MONITORING_GRAINS.join(', ')}`);
+    }
+  }
+  return [...new Set(grains)];
+}
+
+function requireBound(value: number | undefined, field: string): number {
+  if (value === undefined) return field === 'fromMs' ? -Infinity : Infinity;
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    throw new StoreError('invalid', `${field}: must be a number`);
+  }
+  return value;
+}
+
+/**
+ * JSON keeps no `undefined`, but the engine's results carry many (`mean: undefined`) and
+ * must read back deep-equal: an undefined value is written as this marker, which no result
+ * contains, and put back as undefined.
+ */
+const UNDEFINED_KEY = '$undefined';
+
+function encodeJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v === undefined ? { [UNDEFINED_KEY]: 1 } : v,
+  );
+}
+
+function decodeJson(text: string): unknown {
+  return restoreUndefined(JSON.parse(text) as unknown);
+}
+
+function restoreUndefined(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = restoreUndefined(value[i]);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length === 1 && keys[0] === UNDEFINED_KEY) return undefined;
+  for (const key of keys) record[key] = restoreUndefined(record[key]);
+  return record;
+}
+
+interface EncodedDerived {
+  readonly fingerprint: string;
+  readonly json: string;
+  readonly rollups: Selectable<Database['monitoring_rollups']>[];
+}
+
+function encodeDerived(seriesId: string, derived: MonitoringDerived): EncodedDerived {
+  const { fingerprint, result } = derived ?? {};
+  if (typeof fingerprint !== 'string' || fingerprint === '') {
+    throw new StoreError('invalid', 'derived.fingerprint: must not be empty');
+  }
+  if (typeof result !== 'object' || result === null || !Array.isArray(result.parameters)) {
+    throw new StoreError('invalid', 'derived.result: must be a monitoring result');
+  }
+  const rollups: RollupRow[] = [];
+  result.parameters.forEach((p, q) => {
+    for (const grain of MONITORING_GRAINS) {
+      for (const r of p[GRAIN_ARRAY[grain]]) rollups.push(toRollupRow(seriesId, grain, q, r));
+    }
+  });
+  const bare: MonitoringResult = {
+    ...result,
+    parameters: result.parameters.map((p) => ({ ...p, hourly: [], daily: [], monthly: [] })),
+  };
+  return { fingerprint, json: encodeJson(bare), rollups };
+}
+
+function decodeDerived(json: string, rows: readonly StoredRollup[]): MonitoringResult {
+  const bare = decodeJson(json) as MonitoringResult;
+  const arrays = bare.parameters.map(() => ({
+    hourly: [] as MonitoringRollup[],
+    daily: [] as MonitoringRollup[],
+    monthly: [] as MonitoringRollup[],
+  }));
+  for (const row of rows) {
+    arrays[row.parameter]?.[GRAIN_ARRAY[row.grain]].push(fromRollupRow(row));
+  }
+  return {
+    ...bare,
+    parameters: bare.parameters.map((p, q) => ({ ...p, ...arrays[q] })),
+  };
+}
+
+function flag(value: boolean | undefined): number | null {
+  return value === undefined ? null : value ? 1 : 0;
+}
+
+function unflag(value: number | null): boolean | undefined {
+  return value === null ? undefined : value === 1;
+}
+
+/**
+ * A rollup's double as stored. -0 becomes 0 here, explicitly: SQLite writes a whole REAL as an
+ * integer, pg sends String(-0) = "0" and JSON has no -0, so no path keeps it; the readings'
+ * blobs do.
+ */
+function orNull(value: number | undefined): number | null {
+  return value === undefined ? null : value === 0 ? 0 : value;
+}
+
+function orUndefined(value: number | null): number | undefined {
+  return value === null ? undefined : Number(value);
+}
+
+function toRollupRow(
+  seriesId: string,
+  grain: MonitoringGrain,
+  parameter: number,
+  r: MonitoringRollup,
+): RollupRow {
+  return {
+    series_id: seriesId,
+    grain,
+    parameter,
+    start_ms: r.startMs,
+    end_ms: r.endMs,
+    key: r.key,
+    count: r.count,
+    missing: r.missing,
+    mean: orNull(r.mean),
+    min: orNull(r.min),
+    max: orNull(r.max),
+    exceedances: r.exceedances,
+    mean_complies: flag(r.meanComplies),
+    extremes_comply: flag(r.extremesComply),
+    completeness_present: r.completeness === undefined ? null : r.completeness.present,
+    completeness_expected: r.completeness === undefined ? null : r.completeness.expected,
+    completeness_share: orNull(r.completeness?.share),
+    load_readings: r.load === undefined ? null : r.load.readings,
+    load_mean_rate: orNull(r.load?.meanRate),
+    load_amount: orNull(r.load?.amount),
+    load_rate_exceedances: r.load === undefined ? null : r.load.rateExceedances,
+    load_complies: flag(r.load?.complies),
+  };
+}
+
+/** The engine's rollup again, every key in the engine's order, undefined where it had undefined. */
+function fromRollupRow(row: StoredRollup): MonitoringRollup {
+  return {
+    key: row.key,
+    startMs: Number(row.start_ms),
+    endMs: Number(row.end_ms),
+    count: Number(row.count),
+    missing: Number(row.missing),
+    mean: orUndefined(row.mean),
+    min: orUndefined(row.min),
+    max: orUndefined(row.max),
+    exceedances: Number(row.exceedances),
+    meanComplies: unflag(row.mean_complies),
+    extremesComply: unflag(row.extremes_comply),
+    completeness:
+      row.completeness_present === null
+        ? undefined
+        : {
+            present: Number(row.completeness_present),
+            expected: Number(row.completeness_expected),
+            share: orUndefined(row.completeness_share),
+          },
+    load:
+      row.load_readings === null
+        ? undefined
+        : {
+            readings: Number(row.load_readings),
+            meanRate: orUndefined(row.load_mean_rate),
+            amount: orUndefined(row.load_amount),
+            rateExceedances: Number(row.load_rate_exceedances),
+            complies: unflag(row.load_complies),
+          },
+  };
+}
+
+function toSeries(row: SeriesRow): MonitoringSeries {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    studyId: row.study_id,
+    name: row.name,
+    utcOffsetMinutes: Number(row.utc_offset_minutes),
+    expectedIntervalSeconds:
+      row.expected_interval_seconds === null ? null : Number(row.expected_interval_seconds),
+    parameters: parseParameters(row.parameters),
+    readings: Number(row.readings),
+    firstTimeMs: row.first_time_ms === null ? null : Number(row.first_time_ms),
+    lastTimeMs: row.last_time_ms === null ? null : Number(row.last_time_ms),
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toImport(row: ImportRow): MonitoringImport {
+  return {
+    id: row.id,
+    seriesId: row.series_id,
+    fileName: row.file_name,
+    status: row.status,
+    bytes: Number(row.bytes),
+    rows: Number(row.rows),
+    firstTimeMs: row.first_time_ms === null ? null : Number(row.first_time_ms),
+    lastTimeMs: row.last_time_ms === null ? null : Number(row.last_time_ms),
+    report: row.report_json === null ? undefined : (JSON.parse(row.report_json) as unknown),
+    createdAt: row.created_at,
+    createdBy: row.created_by,
   };
 }

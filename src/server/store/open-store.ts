@@ -41,8 +41,23 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
 
 function openPostgres(connectionString: string): Kysely<Database> {
   // PostgreSQL's default synchronous_commit = on: COMMIT returns after the WAL is flushed.
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  const pool = new pg.Pool({ connectionString, max: 10, types: { getTypeParser } });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * pg returns `bigint` as a string (it may exceed 2^53); our bigints are epoch ms and counts,
+ * far below, so they come back as numbers like SQLite's. Only this pool's parsers change.
+ */
+const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
+  oid === pg.types.builtins.INT8 && format !== 'binary'
+    ? parseInt8
+    : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
+
+function parseInt8(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new Error(`bigint ${text} is beyond 2^53`);
+  return value;
 }
 
 function openSqlite(dataDir: string): Kysely<Database> {

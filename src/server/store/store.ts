@@ -11,6 +11,7 @@
  * - Writes are transactions; a call that resolved has been committed durably.
  * - Ids are random UUIDs; times are ISO-8601 UTC strings from the store's clock.
  */
+import type { MonitoringResult } from '../../engine/monitoring/index.js';
 import type { StudyInput } from '../../engine/study/study-input.js';
 
 export type Role = 'owner' | 'editor' | 'viewer';
@@ -93,6 +94,89 @@ export interface Revision extends RevisionSummary {
 export type SaveResult =
   | { readonly kind: 'saved'; readonly study: Study }
   | { readonly kind: 'conflict'; readonly current: Study };
+
+// ── Monitoring (issue 5) ──────────────────────────────────────────────────────────────────
+
+/** A rollup granularity: local hours, days and months. */
+export type MonitoringGrain = 'hour' | 'day' | 'month';
+export const MONITORING_GRAINS: readonly MonitoringGrain[] = ['hour', 'day', 'month'];
+
+/** One stored column of a series: `id` is unique in the series; `unit` as the first file gave it. */
+export interface MonitoringSeriesColumn {
+  readonly id: string;
+  readonly unit: string | null;
+}
+
+/**
+ * One stream of readings of a study (a site or outlet, e.g. "Outlet IPAL"): its columns are
+ * study effluent parameter ids, fixed when the series is created.
+ */
+export interface MonitoringSeries {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly studyId: string;
+  /** Unique within the study (trimmed; compared case-insensitively). */
+  readonly name: string;
+  /** Minutes east of UTC of the local day the rollups use (WIB 420). */
+  readonly utcOffsetMinutes: number;
+  /** The logger's reading interval in seconds; null when unknown (no completeness). */
+  readonly expectedIntervalSeconds: number | null;
+  /** The stored columns, in order: effluent parameter ids (and the flow) with their units. */
+  readonly parameters: readonly MonitoringSeriesColumn[];
+  /** Rows of completed imports, and their first and last times (epoch ms). */
+  readonly readings: number;
+  readonly firstTimeMs: number | null;
+  readonly lastTimeMs: number | null;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly updatedAt: string;
+}
+
+/** One file brought into a series. Pending while its rows stream in; only complete ones count. */
+export interface MonitoringImport {
+  readonly id: string;
+  readonly seriesId: string;
+  readonly fileName: string;
+  readonly status: 'pending' | 'complete';
+  /** Bytes read and rows stored (rows of a pending import: stored so far). */
+  readonly bytes: number;
+  readonly rows: number;
+  readonly firstTimeMs: number | null;
+  readonly lastTimeMs: number | null;
+  /** What the reader said of the file (counts, flagged lines, notes): plain JSON, kept as given. */
+  readonly report: unknown;
+  readonly createdAt: string;
+  readonly createdBy: string;
+}
+
+/**
+ * Readings as columns: `values[i][k]` is parameter i at `timesMs[k]`; NaN = missing. Stored one
+ * row per time, the values as a little-endian float64 blob, so every double (and -0) reads back
+ * bit for bit.
+ */
+export interface MonitoringReadingsPage {
+  readonly timesMs: Float64Array;
+  readonly values: readonly Float64Array[];
+}
+
+/**
+ * What is derived from a series' readings with one set of settings (limits, alerts …):
+ * `fingerprint` names those settings, `result` is the engine's result over every reading,
+ * with its hourly, daily and monthly rollups.
+ */
+export interface MonitoringDerived {
+  readonly fingerprint: string;
+  readonly result: MonitoringResult;
+}
+
+/** A window of the derived state: the result with only the rollups asked for. */
+export interface MonitoringDerivedQuery {
+  /** Grains to return; the others come back as empty arrays. Default: day and month. */
+  readonly grains?: readonly MonitoringGrain[] | undefined;
+  /** Rollups whose bucket starts in [fromMs, toMs); default all. */
+  readonly fromMs?: number | undefined;
+  readonly toMs?: number | undefined;
+}
 
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
@@ -197,6 +281,115 @@ export interface Store {
     studyId: string,
     input: { revision: number; baseRevision: number; authorId: string; summary?: string },
   ): Promise<SaveResult>;
+
+  // ── Monitoring (always scoped by organisation and study) ─────────────────────────────
+  /**
+   * @throws StoreError not-found (study); duplicate (name taken in the study); invalid (empty
+   *   name or parameters, duplicate parameter ids, offset or interval out of range)
+   */
+  createMonitoringSeries(
+    organisationId: string,
+    studyId: string,
+    input: {
+      name: string;
+      utcOffsetMinutes: number;
+      expectedIntervalSeconds: number | null;
+      parameters: readonly MonitoringSeriesColumn[];
+      createdBy: string;
+    },
+  ): Promise<MonitoringSeries>;
+  /** The study's series by name. @throws StoreError not-found (study) */
+  listMonitoringSeries(organisationId: string, studyId: string): Promise<MonitoringSeries[]>;
+  /** @throws StoreError not-found */
+  getMonitoringSeries(
+    organisationId: string,
+    studyId: string,
+    seriesId: string,
+  ): Promise<MonitoringSeries>;
+  /** Removes the series with its imports, readings and derived state. @throws StoreError not-found */
+  deleteMonitoringSeries(organisationId: string, studyId: string, seriesId: string): Promise<void>;
+  /** Complete imports, newest first. @throws StoreError not-found */
+  listMonitoringImports(
+    organisationId: string,
+    studyId: string,
+    seriesId: string,
+  ): Promise<MonitoringImport[]>;
+  /**
+   * Starts a pending import. One import at a time per series: a pending one younger than
+   * `staleAfterMs` (default 1 hour) is a conflict; an older one was abandoned and is removed.
+   * Its age counts from its last stored page, so a long upload that keeps appending stays alive.
+   * @throws StoreError not-found; conflict
+   */
+  beginMonitoringImport(
+    organisationId: string,
+    studyId: string,
+    seriesId: string,
+    input: { fileName: string; createdBy: string; staleAfterMs?: number },
+  ): Promise<MonitoringImport>;
+  /**
+   * Stores rows of a pending import (not visible to queries until it completes). Times must
+   * strictly increase across the import's pages and lie after the series' last reading, in
+   * whole ms; `values.length` must equal the series' parameters; ±Infinity is refused.
+   * @throws StoreError not-found (import, or not pending); invalid (times, shape)
+   */
+  appendMonitoringReadings(importId: string, page: MonitoringReadingsPage): Promise<void>;
+  /**
+   * The stored readings in time order, one page of at most `limit` rows after `afterMs`:
+   * complete imports, plus the pending import `includeImportId` when given.
+   * @throws StoreError not-found
+   */
+  readMonitoringReadings(
+    organisationId: string,
+    studyId: string,
+    seriesId: string,
+    input: { afterMs?: number; limit: number; includeImportId?: string },
+  ): Promise<MonitoringReadingsPage>;
+  /**
+   * In one transaction: the import becomes complete (with `bytes` and `report`), the series'
+   * readings, first and last times take it in, and its derived state is replaced by `derived`
+   * (computed over the readings including this import).
+   * @throws StoreError not-found (import, or not pending)
+   */
+  completeMonitoringImport(
+    importId: string,
+    input: { bytes: number; report: unknown; derived: MonitoringDerived },
+  ): Promise<MonitoringImport>;
+  /**
+   * Removes a pending import and its rows (the file was refused or the upload broke off).
+   * Does nothing when the import is not pending (complete, removed or unknown): error paths may
+   * call it freely.
+   */
+  abortMonitoringImport(importId: string): Promise<void>;
+  /**
+   * Removes a complete import's readings; the derived state is replaced by `derived` in the
+   * same transaction (computed over the remaining readings, or null to clear it).
+   * @throws StoreError not-found
+   */
+  deleteMonitoringImport(
+    organisationId: string,
+    studyId: string,
+    seriesId: string,
+    importId: string,
+    derived: MonitoringDerived | null,
+  ): Promise<void>;
+  /** Replaces the derived state (after the study's limits changed). @throws StoreError not-found */
+  replaceMonitoringDerived(
+    organisationId: string,
+    studyId: string,
+    seriesId: string,
+    derived: MonitoringDerived | null,
+  ): Promise<void>;
+  /**
+   * The derived state with the rollups asked for (the dashboard's query: indexed by series,
+   * grain and bucket start), or undefined when none is stored.
+   * @throws StoreError not-found
+   */
+  getMonitoringDerived(
+    organisationId: string,
+    studyId: string,
+    seriesId: string,
+    query?: MonitoringDerivedQuery,
+  ): Promise<MonitoringDerived | undefined>;
 
   /** Closes the connection pool; the store is unusable afterwards. */
   close(): Promise<void>;

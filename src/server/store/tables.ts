@@ -1,5 +1,5 @@
 /** The tables as the store's queries see them (the current state of the migrations). */
-import type { Role } from './store.js';
+import type { MonitoringGrain, Role } from './store.js';
 
 export interface Database {
   users: {
@@ -49,5 +49,70 @@ export interface Database {
     created_at: string;
     expires_at: string;
     revoked_at: string | null;
+  };
+  monitoring_series: {
+    id: string;
+    organisation_id: string;
+    study_id: string;
+    name: string;
+    name_key: string;
+    utc_offset_minutes: number;
+    expected_interval_seconds: number | null;
+    /** JSON array of the columns ({ id, unit }). */
+    parameters: string;
+    readings: number;
+    first_time_ms: number | null;
+    last_time_ms: number | null;
+    created_at: string;
+    created_by: string;
+    updated_at: string;
+    derived_fingerprint: string | null;
+    derived_json: string | null;
+  };
+  monitoring_imports: {
+    id: string;
+    series_id: string;
+    organisation_id: string;
+    file_name: string;
+    status: 'pending' | 'complete';
+    bytes: number;
+    rows: number;
+    first_time_ms: number | null;
+    last_time_ms: number | null;
+    report_json: string | null;
+    created_at: string;
+    created_by: string;
+    updated_at: string;
+  };
+  monitoring_readings: {
+    series_id: string;
+    time_ms: number;
+    import_id: string;
+    /** Little-endian float64 per parameter, in the series' order; NaN = missing. */
+    vals: Buffer;
+  };
+  monitoring_rollups: {
+    series_id: string;
+    grain: MonitoringGrain;
+    parameter: number;
+    start_ms: number;
+    end_ms: number;
+    key: string;
+    count: number;
+    missing: number;
+    mean: number | null;
+    min: number | null;
+    max: number | null;
+    exceedances: number;
+    mean_complies: number | null;
+    extremes_comply: number | null;
+    completeness_present: number | null;
+    completeness_expected: number | null;
+    completeness_share: number | null;
+    load_readings: number | null;
+    load_mean_rate: number | null;
+    load_amount: number | null;
+    load_rate_exceedances: number | null;
+    load_complies: number | null;
   };
 }

@@ -3,6 +3,8 @@
  * Every failure becomes an ApiError with the server's stable code; writes carry the CSRF
  * token, fetched once per session and again when the server rotates it.
  */
+import type { MonitoringIssue, MonitoringRule } from '../../document/monitoring/index.js';
+import type { MonitoringResult } from '../../engine/monitoring/index.js';
 import type { StudyEvaluation } from '../../engine/study/evaluate-study.js';
 
 export type Role = 'owner' | 'editor' | 'viewer';
@@ -54,6 +56,57 @@ export interface Member {
 }
 
 export type ExportFormat = 'yaml' | 'json' | 'xlsx' | 'html' | 'pdf';
+
+/** A monitoring series stored with a study (a site or outlet). */
+export interface MonitoringSeries {
+  readonly id: string;
+  readonly name: string;
+  readonly utcOffsetMinutes: number;
+  readonly expectedIntervalSeconds: number | null;
+  readonly parameters: readonly { readonly id: string; readonly unit: string | null }[];
+  readonly readings: number;
+  readonly firstTimeMs: number | null;
+  readonly lastTimeMs: number | null;
+  readonly updatedAt: string;
+}
+
+/** What the server kept of one imported file's reading. */
+export interface MonitoringImportReport {
+  readonly rows: number;
+  readonly storedRows: number;
+  readonly droppedRows: number;
+  readonly counts: Readonly<Record<MonitoringRule, number>>;
+  readonly issues: readonly MonitoringIssue[];
+  readonly issuesTruncated: boolean;
+  readonly unmatchedColumns: readonly string[];
+  readonly missingColumns: readonly string[];
+}
+
+export interface MonitoringImport {
+  readonly id: string;
+  readonly fileName: string;
+  readonly bytes: number;
+  readonly rows: number;
+  readonly firstTimeMs: number | null;
+  readonly lastTimeMs: number | null;
+  readonly createdAt: string;
+  readonly report: MonitoringImportReport | null;
+}
+
+export interface MonitoringDashboard {
+  readonly series: MonitoringSeries;
+  readonly imports: readonly MonitoringImport[];
+  readonly result: MonitoringResult | null;
+  readonly recomputed: boolean;
+}
+
+export interface MonitoringUploadOptions {
+  readonly series?: string | undefined;
+  readonly zone?: string | undefined;
+  /** RULE=reject|flag entries. */
+  readonly policy?: readonly string[] | undefined;
+  readonly onProgress?: ((sent: number, total: number) => void) | undefined;
+}
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -217,6 +270,77 @@ export const api = {
     call<StudyView>('POST', `${study(orgId, studyId)}/revisions/${revision}/restore`, {
       baseRevision,
     }),
+  listSeries: (orgId: string, studyId: string) =>
+    call<{ series: MonitoringSeries[] }>('GET', `${study(orgId, studyId)}/monitoring`).then(
+      (r) => r.series,
+    ),
+  seriesDashboard: (orgId: string, studyId: string, seriesId: string) =>
+    call<MonitoringDashboard>(
+      'GET',
+      `${study(orgId, studyId)}/monitoring/${encodeURIComponent(seriesId)}`,
+    ),
+  deleteSeries: (orgId: string, studyId: string, seriesId: string) =>
+    call<undefined>(
+      'DELETE',
+      `${study(orgId, studyId)}/monitoring/${encodeURIComponent(seriesId)}`,
+    ),
+  deleteImport: (orgId: string, studyId: string, seriesId: string, importId: string) =>
+    call<{ series: MonitoringSeries }>(
+      'DELETE',
+      `${study(orgId, studyId)}/monitoring/${encodeURIComponent(seriesId)}/imports/${encodeURIComponent(importId)}`,
+    ),
+  /** Streams a CSV to the study's series; XMLHttpRequest, for the upload's progress. */
+  uploadReadings: async (
+    orgId: string,
+    studyId: string,
+    file: Blob,
+    name: string,
+    options: MonitoringUploadOptions = {},
+  ) => {
+    const query = new URLSearchParams({ file: name });
+    if (options.series !== undefined) query.set('series', options.series);
+    if (options.zone !== undefined) query.set('zone', options.zone);
+    if (options.policy !== undefined && options.policy.length > 0) {
+      query.set('policy', options.policy.join(','));
+    }
+    const token = csrfToken ?? (await freshCsrfToken());
+    return new Promise<{
+      series: MonitoringSeries;
+      import: MonitoringImport;
+      report: MonitoringImportReport;
+    }>((resolve, reject) => {
+      const request = new XMLHttpRequest();
+      request.open('POST', `${study(orgId, studyId)}/monitoring/imports?${query.toString()}`);
+      request.setRequestHeader('content-type', 'text/csv');
+      request.setRequestHeader('accept', 'application/json');
+      request.setRequestHeader('x-csrf-token', token);
+      request.upload.onprogress = (event) => options.onProgress?.(event.loaded, event.total);
+      request.onerror = () => reject(new ApiError(0, 'offline', 'the server cannot be reached'));
+      request.onload = () => {
+        let json: unknown;
+        try {
+          json = JSON.parse(request.responseText);
+        } catch {
+          json = undefined;
+        }
+        if (request.status >= 200 && request.status < 300) {
+          resolve(json as Awaited<ReturnType<typeof api.uploadReadings>>);
+          return;
+        }
+        const error = (json as { error?: { code?: string; message?: string; details?: unknown } })
+          ?.error;
+        reject(
+          new ApiError(
+            request.status,
+            error?.code ?? 'http-error',
+            error?.message ?? `${request.status} ${request.statusText}`,
+            error?.details,
+          ),
+        );
+      };
+      request.send(file);
+    });
+  },
   exportUrl: (orgId: string, studyId: string, format: ExportFormat, lang?: 'id' | 'en') =>
     `${study(orgId, studyId)}/export?format=${format}${lang === undefined ? '' : `&lang=${lang}`}`,
 };

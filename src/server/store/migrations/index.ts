@@ -6,10 +6,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261123T1100-initial.js';
 import * as sessions from './20261201T0900-sessions.js';
+import * as monitoring from './20261202T0900-monitoring.js';
 
 const migrations: Record<string, Migration> = {
   '20261123T1100-initial': initial,
   '20261201T0900-sessions': sessions,
+  '20261202T0900-monitoring': monitoring,
 };
 
 export const migrationProvider: MigrationProvider = {

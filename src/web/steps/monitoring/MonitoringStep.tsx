@@ -10,7 +10,8 @@ import { useStudy } from '../../study/editor.js';
 import { FileReport } from './FileReport.js';
 import type { ReadChoices } from './monitoring-messages.js';
 import { Results } from './Results.js';
-import { sampleMonitoringCsv } from './sample-data.js';
+import { sampleMonitoringCsv } from '../../../document/monitoring/sample-data.js';
+import { StoredSeries } from './StoredSeries.js';
 import { useMonitoringRead, type MonitoringReadState } from './use-monitoring-read.js';
 
 const ZONES = ['WIB', 'WITA', 'WIT', 'UTC'] as const;
@@ -27,6 +28,7 @@ export function MonitoringStep() {
   const { live } = useStudy();
   const read = useMonitoringRead();
   const [choices, setChoices] = useState<ReadChoices>({ policy: {}, timeZone: undefined });
+  const [mode, setMode] = useState<'stored' | 'local'>('stored');
   const last = useRef<{ file: Blob; name: string } | undefined>(undefined);
   const study = live.resolved;
   const parameters = study?.effluent?.parameters ?? [];
@@ -51,94 +53,116 @@ export function MonitoringStep() {
   return (
     <>
       <StepHeader title={t('title')} intro={t('intro')} />
-      <Section title={t('data')}>
-        {!ready ? (
-          <Empty>{study === undefined ? t('noStudy') : t('noEffluent')}</Empty>
-        ) : (
-          <>
-            <div className="toolbar">
-              <input
-                type="file"
-                accept=".csv,.txt,text/csv"
-                aria-label={t('pick')}
-                data-testid="monitoring-file"
-                onChange={(event) => {
-                  const file = event.currentTarget.files?.[0];
-                  if (file !== undefined) start(file, file.name);
-                  event.currentTarget.value = '';
-                }}
-              />
+      {ready && (
+        <div className="toolbar" role="tablist" aria-label={t('title')}>
+          {(['stored', 'local'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              role="tab"
+              aria-selected={mode === m}
+              className={mode === m ? 'primary' : undefined}
+              data-testid={`monitoring-mode-${m}`}
+              onClick={() => setMode(m)}
+            >
+              {t(`mode.${m}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {ready && (
+        <details className="monitoring-rules">
+          <summary>{t('rules')}</summary>
+          <div className="form-grid">
+            <div className="field">
+              <label htmlFor="monitoring-zone">{t('zone')}</label>
+              <select
+                id="monitoring-zone"
+                value={choices.timeZone ?? ''}
+                onChange={(e) =>
+                  setChoices((c) => ({
+                    ...c,
+                    timeZone: e.currentTarget.value === '' ? undefined : e.currentTarget.value,
+                  }))
+                }
+              >
+                <option value="">{t('zoneFile')}</option>
+                {ZONES.map((z) => (
+                  <option key={z} value={z}>
+                    {z}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {RULES.map((rule) => (
+              <div className="field" key={rule}>
+                <label htmlFor={`monitoring-rule-${rule}`}>{t(`rule.${rule}`)}</label>
+                <select
+                  id={`monitoring-rule-${rule}`}
+                  value={choices.policy[rule] ?? DEFAULT_MONITORING_POLICY[rule]}
+                  onChange={(e) => setAction(rule, e.currentTarget.value as MonitoringAction)}
+                >
+                  <option value="reject">{t('action.reject')}</option>
+                  <option value="flag">{t('action.flag')}</option>
+                </select>
+              </div>
+            ))}
+          </div>
+          <p className="field-hint">
+            {t('rereadHint')}{' '}
+            {last.current !== undefined && read.state.status !== 'reading' && (
               <button
                 type="button"
-                className="primary"
-                onClick={sample}
-                data-testid="monitoring-sample"
+                onClick={() =>
+                  last.current !== undefined && start(last.current.file, last.current.name)
+                }
               >
-                {t('sample')}
+                {t('reread')}
               </button>
-              {read.state.status === 'reading' && (
-                <button type="button" onClick={read.cancel}>
-                  {t('cancel')}
+            )}
+          </p>
+        </details>
+      )}
+      {ready && mode === 'stored' && <StoredSeries study={study} choices={choices} />}
+      {(!ready || mode === 'local') && (
+        <Section title={t('data')}>
+          {!ready ? (
+            <Empty>{study === undefined ? t('noStudy') : t('noEffluent')}</Empty>
+          ) : (
+            <>
+              <div className="toolbar">
+                <input
+                  type="file"
+                  accept=".csv,.txt,text/csv"
+                  aria-label={t('pick')}
+                  data-testid="monitoring-file"
+                  onChange={(event) => {
+                    const file = event.currentTarget.files?.[0];
+                    if (file !== undefined) start(file, file.name);
+                    event.currentTarget.value = '';
+                  }}
+                />
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={sample}
+                  data-testid="monitoring-sample"
+                >
+                  {t('sample')}
                 </button>
-              )}
-            </div>
-            <details className="monitoring-rules">
-              <summary>{t('rules')}</summary>
-              <div className="form-grid">
-                <div className="field">
-                  <label htmlFor="monitoring-zone">{t('zone')}</label>
-                  <select
-                    id="monitoring-zone"
-                    value={choices.timeZone ?? ''}
-                    onChange={(e) =>
-                      setChoices((c) => ({
-                        ...c,
-                        timeZone: e.currentTarget.value === '' ? undefined : e.currentTarget.value,
-                      }))
-                    }
-                  >
-                    <option value="">{t('zoneFile')}</option>
-                    {ZONES.map((z) => (
-                      <option key={z} value={z}>
-                        {z}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                {RULES.map((rule) => (
-                  <div className="field" key={rule}>
-                    <label htmlFor={`monitoring-rule-${rule}`}>{t(`rule.${rule}`)}</label>
-                    <select
-                      id={`monitoring-rule-${rule}`}
-                      value={choices.policy[rule] ?? DEFAULT_MONITORING_POLICY[rule]}
-                      onChange={(e) => setAction(rule, e.currentTarget.value as MonitoringAction)}
-                    >
-                      <option value="reject">{t('action.reject')}</option>
-                      <option value="flag">{t('action.flag')}</option>
-                    </select>
-                  </div>
-                ))}
-              </div>
-              <p className="field-hint">
-                {t('rereadHint')}{' '}
-                {last.current !== undefined && read.state.status !== 'reading' && (
-                  <button
-                    type="button"
-                    onClick={() =>
-                      last.current !== undefined && start(last.current.file, last.current.name)
-                    }
-                  >
-                    {t('reread')}
+                {read.state.status === 'reading' && (
+                  <button type="button" onClick={read.cancel}>
+                    {t('cancel')}
                   </button>
                 )}
-              </p>
-            </details>
-            <p className="field-hint">{t('transient')}</p>
-            <Status state={read.state} />
-          </>
-        )}
-      </Section>
-      {ready && read.state.status === 'done' && (
+              </div>
+              <p className="field-hint">{t('transient')}</p>
+              <Status state={read.state} />
+            </>
+          )}
+        </Section>
+      )}
+      {ready && mode === 'local' && read.state.status === 'done' && (
         <>
           <FileReport reply={read.state.reply} />
           {read.state.reply.result !== undefined && (
@@ -150,7 +174,7 @@ export function MonitoringStep() {
           )}
         </>
       )}
-      {ready && read.state.status === 'idle' && <Empty>{t('empty')}</Empty>}
+      {ready && mode === 'local' && read.state.status === 'idle' && <Empty>{t('empty')}</Empty>}
     </>
   );
 }

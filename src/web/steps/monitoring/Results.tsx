@@ -8,23 +8,23 @@ import type {
 } from '../../../engine/monitoring/index.js';
 import type { StudyInput } from '../../../engine/study/study-input.js';
 import { formatNumber, formatPercent } from '../../../report/format.js';
+import {
+  calendarMonths,
+  dailyChartOption,
+  DAY_STATUSES,
+  localDateTime,
+  shortNumber,
+  STATUS_COLOURS,
+  statusCounts,
+  type CalendarMonth,
+} from '../../../report/monitoring-charts.js';
 import { Chart } from '../../components/Chart.js';
 import { Metric, ResultTable, Section } from '../../components/layout.js';
 import { useLanguage, type Language } from '../../i18n/index.js';
 import { ALERT_RUN_MINUTES, runReadings } from './alerts.js';
-import { calendarMonths, statusCounts, type CalendarMonth, type DayStatus } from './calendar.js';
-import { dailyChartOption, shortNumber } from './charts.js';
 import type { MonitoringMapping } from './monitoring-messages.js';
-import { localDateTime } from './review.js';
 import { Review } from './Review.js';
 
-const STATUS_COLOURS: Readonly<Record<DayStatus, string>> = {
-  green: '#3a9d5d',
-  yellow: '#f2c12e',
-  red: '#d64541',
-  none: '#b8bec4',
-  unlimited: '#e4e8ec',
-};
 const MAX_ALERTS = 100;
 
 export interface Named {
@@ -257,7 +257,7 @@ function Calendar(props: { readonly months: readonly CalendarMonth[]; readonly n
           margin: 0,
         }}
       >
-        {(Object.keys(STATUS_COLOURS) as DayStatus[]).map((s) => (
+        {DAY_STATUSES.map((s) => (
           <li key={s}>
             <span
               style={{

@@ -4,13 +4,17 @@ import { useTranslation } from 'react-i18next';
 import type { MonitoringResult } from '../../../engine/monitoring/index.js';
 import type { StudyInput } from '../../../engine/study/study-input.js';
 import { formatNumber, formatPercent } from '../../../report/format.js';
+import {
+  beforeAfterRows,
+  epiChartOption,
+  epiOverTime,
+  shortNumber,
+} from '../../../report/monitoring-charts.js';
 import { Chart } from '../../components/Chart.js';
 import { Empty, ResultTable, Section } from '../../components/layout.js';
 import { useLanguage } from '../../i18n/index.js';
 import { useStudy } from '../../study/editor.js';
-import { epiChartOption, shortNumber } from './charts.js';
 import type { Named } from './Results.js';
-import { beforeAfterRows, epiOverTime } from './review.js';
 
 export function Review(props: {
   readonly result: MonitoringResult;

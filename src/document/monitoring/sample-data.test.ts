@@ -1,19 +1,20 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readMonitoringCsv } from '../../../document/monitoring/index.js';
-import { monitoringSettingsFromStudy } from '../../../document/monitoring/study-monitoring.js';
-import { resolveStudy } from '../../../document/resolve-study.js';
-import { parseStudyText } from '../../../document/parse-study.js';
-import { createMonitoringAccumulator } from '../../../engine/monitoring/index.js';
-import type { StudyInput } from '../../../engine/study/study-input.js';
-import cvAbcText from '../../../../examples/cv-abc.yaml?raw';
-import { calendarMonths, statusCounts } from './calendar.js';
-import { beforeAfterRows } from './review.js';
+import { readMonitoringCsv } from './index.js';
+import { monitoringSettingsFromStudy } from './study-monitoring.js';
+import { resolveStudy } from '../resolve-study.js';
+import { parseStudyText } from '../parse-study.js';
+import { createMonitoringAccumulator } from '../../engine/monitoring/index.js';
+import type { StudyInput } from '../../engine/study/study-input.js';
+import { beforeAfterRows, calendarMonths, statusCounts } from '../../report/monitoring-charts.js';
 import {
   SAMPLE_EVENTS,
   sampleColumnName,
   sampleMonitoringCsv,
   sampleParameters,
 } from './sample-data.js';
+
+const cvAbcText = readFileSync(new URL('../../../examples/cv-abc.yaml', import.meta.url), 'utf8');
 
 function cvAbc(): StudyInput {
   const parsed = parseStudyText(cvAbcText);

@@ -5,7 +5,7 @@
  * `7,12`; en: `,` and `7.12`), in WIB local time, with a few planted events to find: two
  * exceedance episodes, a day whose mean is over the limit, a logger outage and a blank cell.
  */
-import type { EffluentParameter } from '../../../engine/study/study-input.js';
+import type { EffluentParameter } from '../../engine/study/study-input.js';
 
 export interface SampleOptions {
   readonly language: 'id' | 'en';

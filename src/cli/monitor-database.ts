@@ -1,0 +1,393 @@
+/**
+ * `lestari monitor import|series … --study ID-OR-TITLE --as EMAIL`: monitoring files into the
+ * server's database (the one `npm start` / `npm run serve` use: DATABASE_URL, else SQLite under
+ * LESTARI_DATA_DIR or ./data), through the same service as the API — all or nothing, the same
+ * checks and rollups — and a stored series read back. The CLI opens the server's store here
+ * and nowhere else.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Command } from 'commander';
+import {
+  DEFAULT_MONITORING_POLICY,
+  MONITORING_RULES,
+  monitoringSettingsFromStudy,
+  parseTimeZone,
+  type MonitoringAction,
+  type MonitoringCsvOptions,
+  type MonitoringRule,
+} from '../document/monitoring/index.js';
+import { resolveStudy } from '../document/resolve-study.js';
+import type { StudyInput } from '../engine/study/study-input.js';
+import {
+  importReadings,
+  MonitoringServiceError,
+  seriesDashboard,
+  seriesHeader,
+  seriesSettings,
+  type ImportReport,
+} from '../server/monitoring/index.js';
+import {
+  openStore,
+  StoreError,
+  type MonitoringImport,
+  type MonitoringSeries,
+  type Role,
+  type Store,
+} from '../server/store/index.js';
+import { progressBar, type Fail, type MonitorIo } from './monitor.js';
+import {
+  alertsText,
+  issuesText,
+  monitoringJson,
+  rejectionLines,
+  summaryText,
+  type MonitoringRun,
+  type RunReader,
+} from './monitor-output.js';
+
+interface DatabaseOptions {
+  study: string;
+  as?: string;
+  org?: string;
+  database?: string;
+  dataDir?: string;
+  series?: string;
+  lang?: string;
+  json?: boolean;
+}
+
+interface ImportOptions extends DatabaseOptions {
+  zone?: string;
+  interval?: string;
+  flow?: string;
+  policy?: string[];
+}
+
+const REJECTABLE = MONITORING_RULES.filter((r) => r !== 'header');
+const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
+/** The CLI reads files of any size the disk holds; this only guards against a device file. */
+const MAX_FILE_BYTES = 64 * 1024 ** 3;
+
+function addDatabaseOptions(command: Command): Command {
+  return command
+    .requiredOption('--study <id-or-title>', 'the stored study (its id, or its exact title)')
+    .option('--as <email>', 'the account acting (default: LESTARI_USER)')
+    .option('--org <id-or-name>', 'the organisation (default: the account’s only one)')
+    .option('--database <url>', 'postgres://… (default: DATABASE_URL, else SQLite)')
+    .option('--data-dir <dir>', 'the SQLite folder (default: LESTARI_DATA_DIR, else ./data)')
+    .option('--series <name>', 'the series (site, outlet); default: the only one, or "Outlet"')
+    .option('--lang <language>', 'language of the output: id (Indonesian) or en')
+    .option('--json', 'the results as JSON, at full precision');
+}
+
+interface Opened {
+  readonly store: Store;
+  readonly organisationId: string;
+  readonly userId: string;
+  readonly studyId: string;
+  readonly title: string;
+  /** Resolved (standard limits filled in). */
+  readonly study: StudyInput;
+  readonly lang: 'id' | 'en';
+}
+
+/** Opens the store and finds the account, organisation and study, checking the role. */
+async function open(options: DatabaseOptions, least: Role, fail: Fail): Promise<Opened> {
+  if (options.lang !== undefined && options.lang !== 'id' && options.lang !== 'en') {
+    fail(2, [`--lang ${options.lang}: must be id or en`]);
+  }
+  const email = options.as ?? process.env['LESTARI_USER'];
+  if (email === undefined || email.trim() === '') {
+    fail(2, ['--as <email>: name the account that acts (or set LESTARI_USER)']);
+  }
+  const databaseUrl = options.database ?? process.env['DATABASE_URL'];
+  const store = await openStore({
+    ...(databaseUrl !== undefined && { databaseUrl }),
+    dataDir: options.dataDir ?? process.env['LESTARI_DATA_DIR'] ?? './data',
+  });
+  try {
+    const user = await store.findUserByEmail(email);
+    if (user === undefined) fail(2, [`--as ${email}: no such account in this database`]);
+    const memberships = await store.listMemberships(user.id);
+    const wanted = options.org?.trim().toLowerCase();
+    const matching = memberships.filter(
+      (m) =>
+        wanted === undefined ||
+        m.organisation.id === wanted ||
+        m.organisation.name.toLowerCase() === wanted,
+    );
+    const membership = matching[0];
+    if (membership === undefined || matching.length > 1) {
+      const names = memberships.map((m) => `${m.organisation.name} (${m.organisation.id})`);
+      fail(2, [
+        options.org === undefined
+          ? `--org: ${email} belongs to ${memberships.length} organisations; name one: ${names.join(', ')}`
+          : `--org ${options.org}: not one of ${email}'s organisations (${names.join(', ')})`,
+      ]);
+    }
+    if (RANK[membership.role] < RANK[least]) {
+      fail(2, [
+        `${email} is ${membership.role} of ${membership.organisation.name}; this needs the ${least} role`,
+      ]);
+    }
+    const organisationId = membership.organisation.id;
+    const studies = await store.listStudies(organisationId);
+    const found = studies.filter((s) => s.id === options.study || s.title === options.study);
+    const summary = found[0];
+    if (summary === undefined || found.length > 1) {
+      fail(2, [
+        found.length > 1
+          ? `--study ${options.study}: ${found.length} studies have this title; give the id (${found.map((s) => s.id).join(', ')})`
+          : `--study ${options.study}: no such study in ${membership.organisation.name} (${studies.map((s) => `"${s.title}"`).join(', ') || 'none'})`,
+      ]);
+    }
+    const stored = await store.getStudy(organisationId, summary.id);
+    const resolved = resolveStudy(stored.document);
+    if (!resolved.ok) {
+      fail(2, [
+        `study "${summary.title}" has errors: ${resolved.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+      ]);
+    }
+    const lang =
+      options.lang === 'id' || options.lang === 'en'
+        ? options.lang
+        : resolved.study.language === 'en'
+          ? 'en'
+          : 'id';
+    return {
+      store,
+      organisationId,
+      userId: user.id,
+      studyId: summary.id,
+      title: summary.title,
+      study: resolved.study,
+      lang,
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+function parsePolicy(entries: readonly string[] | undefined, fail: Fail) {
+  const policy: Partial<Record<Exclude<MonitoringRule, 'header'>, MonitoringAction>> = {};
+  for (const entry of entries ?? []) {
+    const m = /^([a-z-]+)=(reject|flag)$/.exec(entry.trim());
+    const rule = m?.[1] as Exclude<MonitoringRule, 'header'> | undefined;
+    if (m === null || rule === undefined || !REJECTABLE.includes(rule)) {
+      fail(2, [
+        `--policy ${entry}: must be RULE=reject or RULE=flag, RULE one of ${REJECTABLE.join(', ')}`,
+      ]);
+    }
+    policy[rule] = m[2] as MonitoringAction;
+  }
+  return policy as MonitoringCsvOptions['policy'];
+}
+
+/** The series named, or the study's only one. */
+async function pickSeries(
+  opened: Opened,
+  name: string | undefined,
+  fail: Fail,
+): Promise<MonitoringSeries> {
+  const all = await opened.store.listMonitoringSeries(opened.organisationId, opened.studyId);
+  const found =
+    name === undefined ? all : all.filter((s) => s.name.toLowerCase() === name.toLowerCase());
+  const series = found[0];
+  if (series === undefined || found.length > 1) {
+    fail(2, [
+      all.length === 0
+        ? `study "${opened.title}" has no monitoring series yet: lestari monitor import FILE --study …`
+        : `--series: name one of ${all.map((s) => `"${s.name}"`).join(', ')}`,
+    ]);
+  }
+  return series;
+}
+
+/** The imports' reports added up, as the output's reader line. */
+function readerOfImports(
+  series: MonitoringSeries,
+  imports: readonly MonitoringImport[],
+): RunReader {
+  const counts = Object.fromEntries(MONITORING_RULES.map((r) => [r, 0])) as Record<
+    MonitoringRule,
+    number
+  >;
+  let skippedRows = 0;
+  for (const i of imports) {
+    const report = i.report as Partial<ImportReport> | null;
+    for (const rule of MONITORING_RULES) counts[rule] += report?.counts?.[rule] ?? 0;
+    skippedRows += report?.skippedRows ?? 0;
+  }
+  return {
+    ok: true,
+    bytes: imports.reduce((n, i) => n + i.bytes, 0),
+    rows: series.readings,
+    skippedRows,
+    counts,
+    issues: [],
+    issuesTruncated: false,
+    policy: DEFAULT_MONITORING_POLICY,
+  };
+}
+
+/** The stored series as the file commands' output shows a file. */
+async function storedRun(opened: Opened, series: MonitoringSeries, fail: Fail) {
+  let dashboard;
+  try {
+    dashboard = await seriesDashboard({
+      store: opened.store,
+      organisationId: opened.organisationId,
+      studyId: opened.studyId,
+      study: opened.study,
+      seriesId: series.id,
+      query: { grains: ['day', 'month'] },
+    });
+  } catch (error) {
+    if (error instanceof MonitoringServiceError) fail(2, [error.message]);
+    throw error;
+  }
+  const result = dashboard.derived?.result;
+  if (result === undefined) fail(2, [`series "${series.name}" holds no readings`]);
+  const header = seriesHeader(
+    series.parameters,
+    series.utcOffsetMinutes,
+    series.expectedIntervalSeconds,
+  );
+  const mapping = monitoringSettingsFromStudy(opened.study, header);
+  const run: MonitoringRun = {
+    file: `"${series.name}"`,
+    source: 'series',
+    studyFile: opened.title,
+    study: opened.study,
+    reader: readerOfImports(dashboard.series, dashboard.imports),
+    header: undefined,
+    columns: mapping.ok ? mapping.parameters : [],
+    unmatchedColumns: [],
+    unmatchedParameters: mapping.ok ? mapping.unmatchedParameters : [],
+    notes: [],
+    droppedRows: 0,
+    result,
+  };
+  return { run, imports: dashboard.imports };
+}
+
+function importLine(report: ImportReport, series: MonitoringSeries, lang: 'id' | 'en'): string {
+  const n = (v: number) => v.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
+  return lang === 'id'
+    ? `${n(report.storedRows)} baris disimpan ke seri "${series.name}" (kini ${n(series.readings)} pembacaan)`
+    : `${n(report.storedRows)} rows stored in series "${series.name}" (now ${n(series.readings)} readings)`;
+}
+
+/** Adds `import` and `series` to the `monitor` command. */
+export function addMonitorDatabaseCommands(monitor: Command, io: MonitorIo, fail: Fail): void {
+  addDatabaseOptions(
+    monitor
+      .command('import')
+      .description(
+        'store a monitoring file in a study of the server’s database (all or nothing), then summarise the series',
+      )
+      .argument('<readings>', 'the monitoring file (.csv)'),
+  )
+    .option('--zone <zone>', 'zone of timestamps written without one: WIB, WITA, WIT, +07:00')
+    .option('--interval <seconds>', 'the logger’s reading interval (default: detected)')
+    .option('--flow <column>', 'the flow column (default: flow, debit, Q …)')
+    .option(
+      '--policy <rule=action...>',
+      `per rule, reject or flag (rules: ${REJECTABLE.join(', ')})`,
+    )
+    .action(async (file: string, options: ImportOptions) => {
+      const policy = parsePolicy(options.policy, fail);
+      const zone = options.zone === undefined ? undefined : parseTimeZone(options.zone);
+      if (options.zone !== undefined && zone === undefined) {
+        fail(2, [`--zone ${options.zone}: not a time zone (WIB, WITA, WIT, UTC, +07:00)`]);
+      }
+      const interval = options.interval === undefined ? undefined : Number(options.interval);
+      if (interval !== undefined && !(interval > 0)) {
+        fail(2, [`--interval ${options.interval ?? ''}: must be a number of seconds > 0`]);
+      }
+      let size: number;
+      try {
+        size = (await stat(file)).size;
+      } catch {
+        fail(2, [`${file}: no such file`]);
+      }
+      const opened = await open(options, 'editor', fail);
+      try {
+        const bar = progressBar(io, size);
+        let outcome;
+        try {
+          outcome = await importReadings({
+            store: opened.store,
+            organisationId: opened.organisationId,
+            studyId: opened.studyId,
+            study: opened.study,
+            seriesName: options.series,
+            fileName: file.split(/[\\/]/).pop() ?? file,
+            createdBy: opened.userId,
+            chunks: createReadStream(file, { highWaterMark: 1024 * 1024 }),
+            maxBytes: MAX_FILE_BYTES,
+            reader: {
+              timeZone: zone,
+              expectedIntervalSeconds: interval,
+              flowColumn: options.flow,
+              policy,
+            },
+            onProgress: (p) => bar.update(p.bytes, p.rows),
+          });
+        } catch (error) {
+          if (error instanceof MonitoringServiceError || error instanceof StoreError) {
+            fail(2, [`${file}: ${error.message}`]);
+          }
+          throw error;
+        }
+        if (!outcome.ok) {
+          bar.done(outcome.reader.bytes, outcome.reader.rows);
+          fail(2, rejectionLines(file, outcome.reader, opened.lang));
+        }
+        bar.done(outcome.reader.bytes, outcome.reader.rows);
+        const { run } = await storedRun(opened, outcome.series, fail);
+        if (options.json === true) {
+          io.stdout(
+            `${JSON.stringify({ import: outcome.import, report: outcome.report, ...monitoringJson(run) }, null, 2)}\n`,
+          );
+        } else {
+          io.stdout(
+            `${importLine(outcome.report, outcome.series, opened.lang)}\n${issuesText(file, outcome.reader, opened.lang)}\n${summaryText(run, opened.lang)}\n`,
+          );
+        }
+      } finally {
+        await opened.store.close();
+      }
+    });
+
+  addDatabaseOptions(
+    monitor
+      .command('series')
+      .description(
+        'a series stored in the server’s database: the summary, or with --alerts its alert events',
+      ),
+  )
+    .option('--alerts', 'list the alert events instead of the summary')
+    .action(async (options: DatabaseOptions & { alerts?: boolean }) => {
+      const opened = await open(options, 'viewer', fail);
+      try {
+        const series = await pickSeries(opened, options.series, fail);
+        const { run, imports } = await storedRun(opened, series, fail);
+        const settings = seriesSettings(opened.study, series);
+        const alerts = settings.ok ? (settings.settings.alerts ?? []) : [];
+        if (options.json === true) {
+          io.stdout(
+            `${JSON.stringify({ series, imports, ...monitoringJson(run, options.alerts === true ? alerts : undefined) }, null, 2)}\n`,
+          );
+        } else if (options.alerts === true) {
+          io.stdout(`${alertsText(run, alerts, opened.lang)}\n`);
+        } else {
+          io.stdout(`${summaryText(run, opened.lang)}\n`);
+        }
+      } finally {
+        await opened.store.close();
+      }
+    });
+}
