@@ -6,7 +6,8 @@
  * and nowhere else.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
 import type { Command } from 'commander';
 import {
   DEFAULT_MONITORING_POLICY,
@@ -17,6 +18,7 @@ import {
   type MonitoringCsvOptions,
   type MonitoringRule,
 } from '../document/monitoring/index.js';
+import { monitoringCsvFromWorkbook } from '../document/excel/index.js';
 import { resolveStudy } from '../document/resolve-study.js';
 import type { StudyInput } from '../engine/study/study-input.js';
 import {
@@ -273,6 +275,16 @@ async function storedRun(opened: Opened, series: MonitoringSeries, fail: Fail) {
   return { run, imports: dashboard.imports };
 }
 
+/** The file's bytes as the reader takes them: streamed, or an Excel sheet as CSV. */
+async function fileChunks(file: string, fail: Fail): Promise<AsyncIterable<Uint8Array> | string[]> {
+  if (extname(file).toLowerCase() !== '.xlsx') {
+    return createReadStream(file, { highWaterMark: 1024 * 1024 });
+  }
+  const converted = await monitoringCsvFromWorkbook(new Uint8Array(await readFile(file)));
+  if (!converted.ok) fail(2, [`${file}: ${converted.message}`]);
+  return [converted.csv];
+}
+
 function importLine(report: ImportReport, series: MonitoringSeries, lang: 'id' | 'en'): string {
   const n = (v: number) => v.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB');
   return lang === 'id'
@@ -288,7 +300,7 @@ export function addMonitorDatabaseCommands(monitor: Command, io: MonitorIo, fail
       .description(
         'store a monitoring file in a study of the server’s database (all or nothing), then summarise the series',
       )
-      .argument('<readings>', 'the monitoring file (.csv)'),
+      .argument('<readings>', 'the monitoring file (.csv, or .xlsx: its first sheet with data)'),
   )
     .option('--zone <zone>', 'zone of timestamps written without one: WIB, WITA, WIT, +07:00')
     .option('--interval <seconds>', 'the logger’s reading interval (default: detected)')
@@ -326,7 +338,7 @@ export function addMonitorDatabaseCommands(monitor: Command, io: MonitorIo, fail
             seriesName: options.series,
             fileName: file.split(/[\\/]/).pop() ?? file,
             createdBy: opened.userId,
-            chunks: createReadStream(file, { highWaterMark: 1024 * 1024 }),
+            chunks: await fileChunks(file, fail),
             maxBytes: MAX_FILE_BYTES,
             reader: {
               timeZone: zone,

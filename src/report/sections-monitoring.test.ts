@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deviationEpi } from '../engine/epi/index.js';
 import { welchTTest } from '../engine/statistics/index.js';
+import { evaluateStudy } from '../engine/study/evaluate-study.js';
+import type { StudyInput } from '../engine/study/study-input.js';
 import {
   createMonitoringAccumulator,
   type MonitoringParameterResult,
@@ -9,7 +11,13 @@ import {
 import { loadExample } from '../../test/report/examples.js';
 import { formatDate, formatNumber, formatPercent, type ReportLanguage } from './format.js';
 import { fill, labels } from './i18n.js';
-import { dayTitle, localDateTime, STATUS_COLOURS } from './monitoring-charts.js';
+import {
+  dayTitle,
+  localDateTime,
+  monthTitle,
+  shortNumber,
+  STATUS_COLOURS,
+} from './monitoring-charts.js';
 import { renderReportHtml } from './render-html.js';
 import type { MonitoringReportSeries } from './sections-monitoring.js';
 
@@ -343,3 +351,74 @@ describe('the monitoring section', () => {
     expect(html).toContain(labels('en').monNoReadings);
   });
 });
+
+describe.each(['id', 'en'] as const)(
+  'productivity and eco-efficiency over time (%s)',
+  (language) => {
+    const L = labels(language);
+    /** cv-abc with production records for December 2023 (not monitored) and the two months monitored. */
+    function renderWithRecords(): string {
+      const { study } = loadExample('cv-abc');
+      const withRecords: StudyInput = {
+        ...study,
+        productivity: {
+          basis: 'value',
+          unit: 'juta Rp',
+          periods: [
+            { label: '2023-12', outputs: { sales: 900 }, inputs: { material: 700 } },
+            { label: '2024-01', outputs: { sales: 1000 }, inputs: { material: 600, labour: 200 } },
+            { label: 'Feb 2024', outputs: { sales: 1100 }, inputs: { material: 600, labour: 200 } },
+          ],
+        },
+      };
+      return compact(
+        renderReportHtml(withRecords, evaluateStudy(withRecords), {
+          language,
+          date: '2026-11-23',
+          monitoring: [SERIES],
+        }),
+      );
+    }
+    const html = renderWithRecords();
+    const n = (x: number) => shortNumber(x, language);
+    const pct = (x: number) => `${x > 0 ? '+' : ''}${formatPercent(x, language, 1)}`;
+
+    it('tabulates each month’s productivity, value per kg of load and per m³, after the EPI', () => {
+      expect(html.indexOf(L.monEco)).toBeGreaterThan(html.indexOf(L.monEpi));
+      const cod = param('cod').monthly;
+      const flow = param('flow').monthly;
+      const loadJan = cod[0]?.load?.amount ?? NaN;
+      const loadFeb = cod[1]?.load?.amount ?? NaN;
+      // m³ = mean flow (m³/h) × hours of the month: January 744 h, February 2024 696 h.
+      const volJan = (flow[0]?.mean ?? NaN) * 744;
+      const volFeb = (flow[1]?.mean ?? NaN) * 696;
+      expect(rowCells(html, monthTitle('2024-01', language), L.monEco)).toEqual([
+        formatNumber(1000, language, 2),
+        formatNumber(800, language, 2),
+        n(1.25),
+        n(1000 / loadJan),
+        n(1000 / volJan),
+      ]);
+      const perKg = 1100 / loadFeb;
+      const perM3 = 1100 / volFeb;
+      expect(rowCells(html, monthTitle('2024-02', language), L.monEco)).toEqual([
+        formatNumber(1100, language, 2),
+        formatNumber(800, language, 2),
+        `${n(1.375)} (${pct(10)})`,
+        `${n(perKg)} (${pct((perKg / (1000 / loadJan) - 1) * 100)})`,
+        `${n(perM3)} (${pct((perM3 / (1000 / volJan) - 1) * 100)})`,
+      ]);
+      expect(html).toContain(fill(L.monEcoPerLoad, 'COD'));
+      expect(html).toContain(L.monEcoPerVolume);
+    });
+
+    it('lists production months without monitoring instead of dropping them', () => {
+      expect(html).toContain(fill(L.monEcoMissingMonitoring, monthTitle('2023-12', language)));
+      expect(html).not.toContain(`<th scope="row">${monthTitle('2023-12', language)}</th>`);
+    });
+
+    it('is absent when no month-labelled period overlaps the series', () => {
+      expect(render(language, [SERIES])).not.toContain(L.monEco);
+    });
+  },
+);

@@ -2,13 +2,18 @@
  * GP step 5, monitoring and review, when the report is given monitoring results (a readings
  * file or the server's stored series): per series its compliance with the study's limits, a
  * chart of each parameter's daily (or monthly) mean and max against its limit, the
- * traffic-light calendar, the alerts, the EPI over time and, given an implementation date,
- * each parameter before and after it.
+ * traffic-light calendar, the alerts, the EPI over time, productivity and eco-efficiency over
+ * time (the study's month-labelled productivity periods joined with the monitored months) and,
+ * given an implementation date, each parameter before and after it.
  */
-import type {
-  MonitoringEvent,
-  MonitoringParameterResult,
-  MonitoringResult,
+import { productionMonthsFromStudy } from '../document/monitoring/production-records.js';
+import {
+  ecoEfficiencyOverTime,
+  type EcoEfficiencyOverTime,
+  type MonitoringEvent,
+  type MonitoringParameterResult,
+  type MonitoringResult,
+  type MonthIndicator,
 } from '../engine/monitoring/index.js';
 import { renderChartSvg } from './charts.js';
 import { figure, section, table, type ReportContext } from './context.js';
@@ -27,6 +32,7 @@ import {
   localMidnightMs,
   monthTitle,
   renderMonitoringCalendarSvg,
+  shortNumber,
   zoneName,
 } from './monitoring-charts.js';
 import { CHART_WIDTH } from './sections-planning.js';
@@ -136,6 +142,7 @@ function seriesSection(ctx: ReportContext, series: MonitoringReportSeries, id: s
     calendar(ctx, result, f, id),
     alerts(ctx, result, f, id),
     epi(ctx, result, id),
+    ecoEfficiency(ctx, result, id),
     beforeAfter(ctx, series, f, id),
   ]);
 }
@@ -447,6 +454,97 @@ function epi(ctx: ReportContext, result: MonitoringResult, id: string): SafeHtml
     );
   }
   return section(`${id}-epi`, 4, L.monEpi, parts);
+}
+
+/** The flow of a monitoring result: the study-monitoring mapping names it `flow` (`flow-2` …). */
+function flowParameterOf(ctx: ReportContext, result: MonitoringResult): string | undefined {
+  const studyIds = new Set(ctx.study.effluent?.parameters.map((p) => p.id) ?? []);
+  return result.parameters.find((p) => /^flow(-\d+)?$/.test(p.id) && !studyIds.has(p.id))?.id;
+}
+
+/** Productivity and eco-efficiency of the months with both production records and monitoring. */
+function ecoEfficiency(ctx: ReportContext, result: MonitoringResult, id: string): SafeHtml {
+  const { L } = ctx;
+  const { months } = productionMonthsFromStudy(ctx.study.productivity);
+  const monitored = new Set(result.parameters[0]?.monthly.map((m) => m.key) ?? []);
+  if (!months.some((m) => monitored.has(m.key))) return html``;
+  let e: EcoEfficiencyOverTime;
+  try {
+    e = ecoEfficiencyOverTime(months, result, {
+      basis: ctx.study.productivity?.basis,
+      flowParameter: flowParameterOf(ctx, result),
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return section(`${id}-eco-efficiency`, 4, L.monEco, [
+      html`<p>${ctx.t(L.monEcoError, message)}</p>`,
+    ]);
+  }
+  const cell = (x: MonthIndicator | undefined): string => {
+    if (x === undefined || x.kind === 'undefined') return '–';
+    const value = shortNumber(x.value, ctx.language);
+    const change = x.change?.relativeChangePercent;
+    return change === undefined
+      ? value
+      : `${value} (${change > 0 ? '+' : ''}${ctx.pct(change, 1)})`;
+  };
+  const unit = ctx.study.productivity?.unit;
+  const hasVolume = e.flowParameter !== undefined;
+  const gaps = e.months.some(
+    (m) =>
+      m.productivity.kind === 'undefined' ||
+      Object.values(m.perLoad).some((x) => x.kind === 'undefined') ||
+      m.perVolume?.kind === 'undefined',
+  );
+  const notes = [
+    L.monEcoNote,
+    ...(gaps ? [L.monEcoUndefined] : []),
+    ...(e.missing.monitoring.length > 0
+      ? [
+          ctx.t(
+            L.monEcoMissingMonitoring,
+            e.missing.monitoring.map((k) => monthTitle(k, ctx.language)).join(', '),
+          ),
+        ]
+      : []),
+    ...(e.missing.production.length > 0
+      ? [
+          ctx.t(
+            L.monEcoMissingProduction,
+            e.missing.production.map((k) => monthTitle(k, ctx.language)).join(', '),
+          ),
+        ]
+      : []),
+  ];
+  return section(`${id}-eco-efficiency`, 4, L.monEco, [
+    table(ctx, {
+      caption: L.monEco,
+      className: 'monitoring-eco-efficiency',
+      head: html`<tr>
+        <th scope="col">${L.monEcoMonth}</th>
+        <th scope="col" class="num">${L.monEcoOutput}${unit === undefined ? '' : ` (${unit})`}</th>
+        <th scope="col" class="num">${L.monEcoInput}</th>
+        <th scope="col" class="num">${L.monEcoProductivity}</th>
+        ${e.loadParameters.map(
+          (p) =>
+            html`<th scope="col" class="num">${ctx.t(L.monEcoPerLoad, ctx.parameterName(p))}</th>`,
+        )}
+        ${hasVolume ? html`<th scope="col" class="num">${L.monEcoPerVolume}</th>` : html``}
+      </tr>`,
+      body: e.months.map(
+        (m) =>
+          html`<tr>
+            <th scope="row">${monthTitle(m.key, ctx.language)}</th>
+            <td class="num">${ctx.num(m.output, 2)}</td>
+            <td class="num">${ctx.num(m.totalInput, 2)}</td>
+            <td class="num">${cell(m.productivity)}</td>
+            ${e.loadParameters.map((p) => html`<td class="num">${cell(m.perLoad[p])}</td>`)}
+            ${hasVolume ? html`<td class="num">${cell(m.perVolume)}</td>` : html``}
+          </tr>`,
+      ),
+      notes: [notes.join(' ')],
+    }),
+  ]);
 }
 
 function beforeAfter(

@@ -3,6 +3,7 @@
  * the dashboard's numbers are the engine's on the same file, later files append, changed
  * limits recompute the rollups, and SQLite and PostgreSQL answer the same numbers.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDefaultAlerts } from '../../src/document/monitoring/default-alerts.js';
 import {
@@ -16,6 +17,7 @@ import {
 } from '../../src/engine/monitoring/index.js';
 import { studyFileData } from '../../src/document/serialize-study.js';
 import type { StudyInput } from '../../src/engine/study/study-input.js';
+import { XLSX_TYPE } from '../../src/server/http/index.js';
 import { monitoredStudyDocument, monitoringCsv } from './fixtures.js';
 import {
   Client,
@@ -145,11 +147,55 @@ for (const dialect of httpDialects) {
       await upload(studyId, monitoringCsv('2026-09-01', 24), '&series=Outlet%20IPAL');
       const response = await viewer.request(
         'GET',
-        `/api/orgs/${owner.orgId}/studies/${studyId}/export?format=html&lang=en`,
+        `/api/orgs/${owner.orgId}/studies/${studyId}/export?format=html&lang=en&implemented=2026-09-01`,
       );
       expect(response.statusCode).toBe(200);
       expect(response.body).toContain('Monitoring data: Outlet IPAL');
       expect(response.body).toContain('Lestari server database');
+      expect(response.body).toContain('Daily means before 1 September 2026');
+    });
+
+    it('takes lab results from an Excel workbook as from the same CSV', async () => {
+      const csv = [
+        'Tanggal (WIB),COD (mg/L),pH',
+        '2026-01-15 09:30,61.4,7.1',
+        '2026-02-15 09:30,122.8,6.9',
+        '2026-03-15 09:30,88,7.4',
+      ];
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Lab');
+      for (const [k, line] of csv.entries()) {
+        const cells = line.split(',');
+        sheet.addRow(
+          k === 0
+            ? cells
+            : [
+                new Date(`${(cells[0] as string).replace(' ', 'T')}:00Z`),
+                ...cells.slice(1).map(Number),
+              ],
+        );
+      }
+      const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+      const studyId = await newStudy('Lab results');
+      const response = await owner.request(
+        'POST',
+        `${base(studyId)}/imports?file=lab.xlsx`,
+        bytes,
+        { headers: { 'content-type': XLSX_TYPE } },
+      );
+      expect(response.statusCode, response.body).toBe(201);
+      const seriesId = response.json<{ series: { id: string } }>().series.id;
+      const board = await dashboard(studyId, seriesId);
+      expect(board.result).toEqual(
+        withoutHours(engineResult(monitoredStudyDocument('Lab results'), `${csv.join('\n')}\n`)),
+      );
+      expect(board.result?.parameters[0]?.summary.exceedances).toBe(1);
+
+      const broken = await owner.request('POST', `${base(studyId)}/imports`, Buffer.from('no'), {
+        headers: { 'content-type': XLSX_TYPE },
+      });
+      expect(broken.statusCode, broken.body).toBe(422);
+      expect(broken.json<{ error: { code: string } }>().error.code).toBe('invalid-workbook');
     });
 
     it('refuses a file with a rejected issue, names its line and stores nothing', async () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sampleMonitoringCsv } from '../../src/document/monitoring/sample-data.js';
 import { parseStudyText } from '../../src/document/parse-study.js';
 import {
   DEMO_EMAIL,
@@ -14,6 +15,8 @@ import {
   DEMO_ORGANISATION,
   DEMO_PASSWORD,
   seedDemo,
+  DEMO_MONITORED_EXAMPLE,
+  DEMO_SERIES_NAME,
 } from '../../src/server/http/demo.js';
 import { buildServer } from '../../src/server/http/index.js';
 import { defaultWebRoot, loadSessionKey, start } from '../../src/server/http/start.js';
@@ -99,8 +102,9 @@ describe('demo', () => {
   it('seeds once: the demo account owns one organisation with the three examples', async () => {
     const store = await openStore({ dataDir: join(root, 'demo-seed') });
     try {
-      expect(await seedDemo(store)).toBe('created');
-      expect(await seedDemo(store)).toBe('exists');
+      const now = () => new Date('2026-11-23T10:00:00Z');
+      expect(await seedDemo(store, { now })).toBe('created');
+      expect(await seedDemo(store, { now })).toBe('exists');
       const user = await store.findUserByEmail(DEMO_EMAIL);
       expect(user).toMatchObject({ name: 'Demo' });
       const memberships = await store.listMemberships(user?.id ?? '');
@@ -110,6 +114,23 @@ describe('demo', () => {
       const orgId = memberships[0]?.organisation.id ?? '';
       const studies = await store.listStudies(orgId);
       expect(studies.map((s) => s.title).sort()).toEqual([...exampleTitles].sort());
+
+      // The monitored example holds last month's sample readings as a stored series.
+      const monitored = studies.find(
+        (s) => s.title === exampleTitles[DEMO_EXAMPLES.indexOf(DEMO_MONITORED_EXAMPLE)],
+      );
+      const series = await store.listMonitoringSeries(orgId, monitored?.id ?? '');
+      const sample = sampleMonitoringCsv(
+        (await store.getStudy(orgId, monitored?.id ?? '')).document.effluent?.parameters ?? [],
+        { language: 'id', year: 2026, month: 10, days: 28 },
+      );
+      expect(series).toEqual([
+        expect.objectContaining({
+          name: DEMO_SERIES_NAME,
+          readings: sample.trim().split('\n').length - 1,
+          firstTimeMs: Date.parse('2026-10-01T00:00:00+07:00'),
+        }),
+      ]);
 
       // The demo account signs in with the documented password and sees its studies.
       const app = buildServer({ store, sessionKey: SESSION_KEY });

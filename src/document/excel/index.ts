@@ -14,4 +14,5 @@ export {
   MAX_WORKBOOK_BYTES,
 } from './import-workbook.js';
 export { formatWorkbookError, type WorkbookError } from './cells.js';
+export { monitoringCsvFromWorkbook, type MonitoringWorkbookResult } from './monitoring-workbook.js';
 export type { WorkbookLanguage } from './labels.js';

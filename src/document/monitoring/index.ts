@@ -37,3 +37,16 @@ export {
   type StudyMonitoringResult,
 } from './study-monitoring.js';
 export { rowsInTimeOrder, type TimeOrderedRows } from './time-order.js';
+export {
+  parseMonthLabel,
+  productionMonthsFromStudy,
+  readProductionRecords,
+  withProductionPeriods,
+  type ProductionColumn,
+  type ProductionColumnOverride,
+  type ProductionColumnRole,
+  type ProductionRecords,
+  type ProductionRecordsOptions,
+  type ProductionRecordsProblem,
+  type StudyProductionMonths,
+} from './production-records.js';

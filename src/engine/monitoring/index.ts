@@ -90,3 +90,14 @@ export {
   type BeforeAfterObservation,
   type BeforeAfterSettings,
 } from './before-after.js';
+
+// Review: productivity and eco-efficiency over time (production records joined with the months)
+export {
+  ecoEfficiencyOverTime,
+  type EcoEfficiencyMonth,
+  type EcoEfficiencyOverTime,
+  type EcoEfficiencyOverTimeOptions,
+  type IndicatorGap,
+  type MonthIndicator,
+  type ProductionMonth,
+} from './eco-efficiency-over-time.js';

@@ -5,6 +5,9 @@
  * expose a demo server to a network you do not trust.
  */
 import { readFile } from 'node:fs/promises';
+import { sampleMonitoringCsv } from '../../document/monitoring/sample-data.js';
+import { resolveStudy } from '../../document/resolve-study.js';
+import { importReadings } from '../monitoring/index.js';
 import { StoreError, type Store } from '../store/index.js';
 import { hashPassword } from './passwords.js';
 import { studyFromText } from './routes.js';
@@ -13,6 +16,10 @@ export const DEMO_EMAIL = 'demo@lestari.local';
 export const DEMO_NAME = 'Demo';
 export const DEMO_PASSWORD = 'lestari-demo';
 export const DEMO_ORGANISATION = 'Demo — contoh studi GP';
+/** The example given a month of SPARING-style readings (a stored series) in the demo. */
+export const DEMO_MONITORED_EXAMPLE = 'cv-abc.yaml';
+export const DEMO_SERIES_NAME = 'Outlet IPAL';
+
 /** The published studies, as study files under examples/. */
 export const DEMO_EXAMPLES = ['cv-abc.yaml', 'adi-bungsu.yaml', 'ecco-tannery.yaml'] as const;
 
@@ -27,7 +34,7 @@ function exampleText(name: string): Promise<string> {
  */
 export async function seedDemo(
   store: Store,
-  options: { readonly password?: string } = {},
+  options: { readonly password?: string; readonly now?: () => Date } = {},
 ): Promise<'created' | 'exists'> {
   if ((await store.findUserByEmail(DEMO_EMAIL)) !== undefined) return 'exists';
   // Everything that can fail on bad input comes before the first write.
@@ -45,11 +52,58 @@ export async function seedDemo(
   }
   const organisation = await store.createOrganisation({ name: DEMO_ORGANISATION, ownerId: userId });
   for (const { name, document } of studies) {
-    await store.createStudy(organisation.id, {
+    const study = await store.createStudy(organisation.id, {
       document,
       authorId: userId,
       summary: `imported from examples/${name}`,
     });
+    if (name === DEMO_MONITORED_EXAMPLE) {
+      await seedMonitoring(
+        store,
+        organisation.id,
+        study.id,
+        userId,
+        options.now ?? (() => new Date()),
+      );
+    }
   }
   return 'created';
+}
+
+/**
+ * Last month's readings every 2 minutes (the web step's sample: two exceedance episodes, a bad
+ * day, a logger outage, an improvement mid-month), stored as the study's series so the
+ * Monitoring step and the report open on data.
+ */
+async function seedMonitoring(
+  store: Store,
+  organisationId: string,
+  studyId: string,
+  userId: string,
+  now: () => Date,
+): Promise<void> {
+  const stored = await store.getStudy(organisationId, studyId);
+  const resolved = resolveStudy(stored.document);
+  if (!resolved.ok) return;
+  const today = now();
+  const month = today.getUTCMonth() === 0 ? 12 : today.getUTCMonth();
+  const year = today.getUTCMonth() === 0 ? today.getUTCFullYear() - 1 : today.getUTCFullYear();
+  const csv = sampleMonitoringCsv(resolved.study.effluent?.parameters ?? [], {
+    language: 'id',
+    year,
+    month,
+    days: 28,
+  });
+  const outcome = await importReadings({
+    store,
+    organisationId,
+    studyId,
+    study: resolved.study,
+    seriesName: DEMO_SERIES_NAME,
+    fileName: `sparing-${year}-${String(month).padStart(2, '0')}.csv`,
+    createdBy: userId,
+    chunks: [csv],
+    maxBytes: Infinity,
+  });
+  if (!outcome.ok) throw new Error('the demo readings were refused');
 }

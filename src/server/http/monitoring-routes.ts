@@ -12,6 +12,7 @@ import {
   type MonitoringCsvOptions,
   type MonitoringRule,
 } from '../../document/monitoring/index.js';
+import { monitoringCsvFromWorkbook } from '../../document/excel/index.js';
 import { resolveStudy } from '../../document/resolve-study.js';
 import type { StudyInput } from '../../engine/study/study-input.js';
 import {
@@ -26,6 +27,7 @@ import { HttpError } from './http-error.js';
 import { route, type RouteDefinition } from './route.js';
 
 export const CSV_TYPE = 'text/csv';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The largest monitoring file one request takes: a few SPARING site-years. */
 export const MONITORING_BODY_LIMIT = 512 * 1024 * 1024;
 /** Hourly rollups are asked for a window of at most this many days. */
@@ -123,10 +125,17 @@ const grainsSchema = z
     return grains as MonitoringGrain[];
   });
 
+/** An Excel workbook's monitoring sheet as the CSV the reader takes. */
+async function* workbookChunks(body: Uint8Array): AsyncIterable<string> {
+  const converted = await monitoringCsvFromWorkbook(body);
+  if (!converted.ok) throw new HttpError(422, 'invalid-workbook', converted.message);
+  yield converted.csv;
+}
+
 /** The request body as chunks, whatever the content-type parser gave. */
-async function* bodyChunks(body: unknown): AsyncIterable<Uint8Array> {
+async function* bodyChunks(body: unknown): AsyncIterable<Uint8Array | string> {
   if (body instanceof Uint8Array) {
-    yield body;
+    yield* workbookChunks(body);
     return;
   }
   if (typeof body === 'string') {
@@ -171,7 +180,7 @@ export const MONITORING_ROUTES: readonly RouteDefinition[] = [
     method: 'POST',
     url: `${STUDY}/monitoring/imports`,
     access: 'editor',
-    summary: `Import a monitoring CSV (body ${CSV_TYPE}, streamed, at most ${MONITORING_BODY_LIMIT / 1024 / 1024} MB) into a series (made from the file's columns when new): all or nothing; a refused file answers 422 with every issue and its line`,
+    summary: `Import a monitoring CSV (body ${CSV_TYPE}, streamed, at most ${MONITORING_BODY_LIMIT / 1024 / 1024} MB; or an Excel workbook's first sheet with data, body ${XLSX_TYPE}, at most 20 MB) into a series (made from the file's columns when new): all or nothing; a refused file answers 422 with every issue and its line`,
     rawBody: { contentType: CSV_TYPE, bodyLimit: MONITORING_BODY_LIMIT, stream: true },
     query: z.strictObject({
       series: z.string().trim().min(1).max(100).optional(),

@@ -171,15 +171,22 @@ function reportHtml(
 }
 
 /** The study's stored monitoring series for its report (none while the study has errors). */
-async function reportMonitoring(store: Store, study: Study): Promise<MonitoringReportSeries[]> {
+async function reportMonitoring(
+  store: Store,
+  study: Study,
+  implementationDate: string | undefined,
+): Promise<MonitoringReportSeries[]> {
   const resolved = resolveStudy(study.document);
   if (!resolved.ok) return [];
-  return studyMonitoringForReport({
+  const series = await studyMonitoringForReport({
     store,
     organisationId: study.organisationId,
     studyId: study.id,
     study: resolved.study,
   });
+  return implementationDate === undefined
+    ? series
+    : series.map((s) => ({ ...s, implementationDate }));
 }
 
 const workbookErrors = (errors: readonly WorkbookError[]) =>
@@ -479,10 +486,11 @@ export const ROUTE_DEFINITIONS: readonly RouteDefinition[] = [
     url: `${STUDY}/export`,
     access: 'viewer',
     summary:
-      "The study file (yaml, the default, or json), the Excel workbook with computed results (xlsx), or the report (html, pdf; with the audit when the study has published values); `lang=id|en` for xlsx, html and pdf, default the study's language. PDF needs Chromium: 503 without it.",
+      "The study file (yaml, the default, or json), the Excel workbook with computed results (xlsx), or the report (html, pdf; with the audit when the study has published values, and the stored monitoring series; `implemented=YYYY-MM-DD` adds their before/after); `lang=id|en` for xlsx, html and pdf, default the study's language. PDF needs Chromium: 503 without it.",
     query: z.strictObject({
       format: z.enum(['yaml', 'json', 'xlsx', 'html', 'pdf']).default('yaml'),
       lang: z.enum(['id', 'en']).optional(),
+      implemented: z.iso.date().optional(),
     }),
     async handle({ store, now, chromiumPath, params, query, request, reply }) {
       const study = await store.getStudy(params.orgId, params.studyId);
@@ -510,7 +518,7 @@ export const ROUTE_DEFINITIONS: readonly RouteDefinition[] = [
             study.document,
             language,
             now().toISOString().slice(0, 10),
-            await reportMonitoring(store, study),
+            await reportMonitoring(store, study, query.implemented),
           );
           attachment(reply, 'text/html; charset=utf-8', name('html'));
           return html;
@@ -520,7 +528,7 @@ export const ROUTE_DEFINITIONS: readonly RouteDefinition[] = [
             study.document,
             language,
             now().toISOString().slice(0, 10),
-            await reportMonitoring(store, study),
+            await reportMonitoring(store, study, query.implemented),
           );
           let pdf: Uint8Array;
           try {

@@ -289,7 +289,7 @@ export const api = {
       'DELETE',
       `${study(orgId, studyId)}/monitoring/${encodeURIComponent(seriesId)}/imports/${encodeURIComponent(importId)}`,
     ),
-  /** Streams a CSV to the study's series; XMLHttpRequest, for the upload's progress. */
+  /** Streams a CSV (or an .xlsx) to the study's series; XMLHttpRequest, for the upload's progress. */
   uploadReadings: async (
     orgId: string,
     studyId: string,
@@ -311,7 +311,12 @@ export const api = {
     }>((resolve, reject) => {
       const request = new XMLHttpRequest();
       request.open('POST', `${study(orgId, studyId)}/monitoring/imports?${query.toString()}`);
-      request.setRequestHeader('content-type', 'text/csv');
+      request.setRequestHeader(
+        'content-type',
+        /\.xlsx$/i.test(name)
+          ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+          : 'text/csv',
+      );
       request.setRequestHeader('accept', 'application/json');
       request.setRequestHeader('x-csrf-token', token);
       request.upload.onprogress = (event) => options.onProgress?.(event.loaded, event.total);

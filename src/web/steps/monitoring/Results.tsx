@@ -23,6 +23,7 @@ import { Metric, ResultTable, Section } from '../../components/layout.js';
 import { useLanguage, type Language } from '../../i18n/index.js';
 import { ALERT_RUN_MINUTES, runReadings } from './alerts.js';
 import type { MonitoringMapping } from './monitoring-messages.js';
+import { ProductionOverTime } from './ProductionOverTime.js';
 import { Review } from './Review.js';
 
 const MAX_ALERTS = 100;
@@ -112,6 +113,12 @@ export function Results(props: {
         <Alerts result={result} named={named} />
       </Section>
       <Review result={result} study={props.study} named={named} />
+      <ProductionOverTime
+        result={result}
+        study={props.study}
+        named={named}
+        flowParameter={mapping?.parameters.find((p) => p.isFlow)?.id}
+      />
     </>
   );
 }

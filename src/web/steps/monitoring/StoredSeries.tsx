@@ -211,7 +211,7 @@ export function StoredSeries(props: { readonly study: StudyInput; readonly choic
           <div className="toolbar">
             <input
               type="file"
-              accept=".csv,.txt,text/csv"
+              accept=".csv,.txt,.xlsx,text/csv"
               aria-label={t('stored.upload')}
               data-testid="monitoring-upload"
               disabled={upload.status === 'sending'}
