@@ -4,19 +4,21 @@
  * whole file on one core. Rows that go back in time (flagged duplicates, out-of-order rows)
  * are dropped, as the accumulator takes time order only.
  */
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+// The modules themselves, not the index files: a worker thread loads this, and the indexes
+// pull in much more (study mapping, every engine formula), which a worker pays for at start.
 import {
   createMonitoringCsvReader,
   type MonitoringCsvOptions,
   type MonitoringReaderState,
   type MonitoringSummary as ReaderSummary,
-  rowsInTimeOrder,
-} from '../document/monitoring/index.js';
+} from '../document/monitoring/csv-reader.js';
+import { rowsInTimeOrder } from '../document/monitoring/time-order.js';
 import {
   createMonitoringAccumulator,
   type MonitoringAccumulator,
-  type MonitoringSettings,
-} from '../engine/monitoring/index.js';
+} from '../engine/monitoring/monitoring-accumulator.js';
+import type { MonitoringSettings } from '../engine/monitoring/monitoring-settings.js';
 
 /** Reader options that can cross to a worker thread (no callbacks, no resume). */
 export type PlainReaderOptions = Omit<
@@ -52,6 +54,7 @@ export interface RangeResult {
 }
 
 const MS_PER_DAY = 86_400_000;
+const CHUNK_BYTES = 1 << 20;
 
 /** The window of a time: floor(local day ÷ windowDays), 0 without windows. */
 export function windowOf(
@@ -73,30 +76,41 @@ export async function ingestRange(
   let droppedRows = 0;
   const add = (times: Float64Array, columns: readonly Float64Array[]) => {
     let from = 0;
-    while (from < times.length) {
+    const n = times.length;
+    while (from < n) {
       const key = windowOf(times[from] as number, offset, task.windowDays);
-      let to = from + 1;
+      // Times increase: the window's end by bisection (not a division per row).
+      let to = n;
       if (task.windowDays !== undefined) {
-        while (to < times.length && windowOf(times[to] as number, offset, task.windowDays) === key)
-          to++;
-      } else {
-        to = times.length;
+        let lo = from + 1;
+        let hi = n;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (windowOf(times[mid] as number, offset, task.windowDays) === key) lo = mid + 1;
+          else hi = mid;
+        }
+        to = lo;
       }
       let current = accumulators.at(-1);
       if (current === undefined || current.key !== key) {
         current = { key, accumulator: createMonitoringAccumulator(task.settings) };
         accumulators.push(current);
       }
-      current.accumulator.addColumns(
-        times.subarray(from, to),
-        columns.map((c) => c.subarray(from, to)),
-      );
+      if (from === 0 && to === n) current.accumulator.addColumns(times, columns);
+      else {
+        current.accumulator.addColumns(
+          times.subarray(from, to),
+          columns.map((c) => c.subarray(from, to)),
+        );
+      }
       from = to;
     }
   };
   const reader = createMonitoringCsvReader({
     ...task.reader,
     ...(task.resume !== undefined && { resume: task.resume }),
+    // Each batch goes into the accumulators before the next is read.
+    reuseBatches: true,
     onBatch: (batch) => {
       const rows = rowsInTimeOrder(batch, task.columns, lastTime);
       lastTime = rows.lastTime;
@@ -106,17 +120,27 @@ export async function ingestRange(
   });
   if (task.prefix !== undefined) reader.push(task.prefix);
   if (task.end > task.start) {
-    const stream = createReadStream(task.file, {
-      start: task.start,
-      end: task.end - 1,
-      highWaterMark: 1 << 20,
-    });
-    for await (const chunk of stream) {
-      reader.push(chunk as Buffer);
-      if (onProgress !== undefined) {
-        const p = reader.progress();
-        onProgress(p.bytes, p.rows);
+    // One buffer for every chunk (the reader copies what it keeps): no garbage per MiB read.
+    const file = await open(task.file, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, task.end - task.start));
+      for (let at = task.start; at < task.end;) {
+        const { bytesRead } = await file.read(
+          buffer,
+          0,
+          Math.min(buffer.length, task.end - at),
+          at,
+        );
+        if (bytesRead === 0) break;
+        reader.push(buffer.subarray(0, bytesRead));
+        at += bytesRead;
+        if (onProgress !== undefined) {
+          const p = reader.progress();
+          onProgress(p.bytes, p.rows);
+        }
       }
+    } finally {
+      await file.close();
     }
   }
   const summary = reader.end();

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monitoringCsvChunks, type MonitoringDataPlan } from '../../bench/monitoring-data.js';
 import { INDONESIA_UTC_OFFSETS, type MonitoringSettings } from '../engine/monitoring/index.js';
-import { ingestMonitoringParallel, type ParallelIngestOptions } from './monitor-parallel.js';
+import {
+  closeMonitoringWorkers,
+  ingestMonitoringParallel,
+  type ParallelIngestOptions,
+} from './monitor-parallel.js';
 
 // The worker runs from dist/ (npm test builds first: `tsc -b tsconfig.build.json`).
 
@@ -46,7 +50,10 @@ beforeAll(() => {
   for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lineStarts.push(i + 1);
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await closeMonitoringWorkers();
+});
 
 function options(extra: Partial<ParallelIngestOptions>): ParallelIngestOptions {
   return {
@@ -119,6 +126,28 @@ describe('ingestMonitoringParallel', () => {
     expect(two.fallback).toBe('the file is refused');
     expect(two.plain).toEqual(one.plain);
   }, 60_000);
+
+  it("reports the progress of both ranges together, up to the file's size", async () => {
+    const seen: [number, number][] = [];
+    const r = await ingestMonitoringParallel(
+      options({ cuts: [lineStarts[10_000] as number], onProgress: (b, n) => seen.push([b, n]) }),
+    );
+    expect(r.parts).toBe(2);
+    const size = readFileSync(file).length;
+    expect(Math.max(...seen.map(([b]) => b))).toBe(size);
+    expect(seen.every(([b, n]) => b <= size && n <= r.summary.rows)).toBe(true);
+  });
+
+  it('gives the same result with its kept worker, and with a new one after closing it', async () => {
+    const cut = { cuts: [lineStarts[12_000] as number] };
+    const first = await outcome(cut);
+    const again = await outcome(cut);
+    await closeMonitoringWorkers();
+    const fresh = await outcome(cut);
+    expect([first.parts, again.parts, fresh.parts]).toEqual([2, 2, 2]);
+    expect(again.plain).toEqual(first.plain);
+    expect(fresh.plain).toEqual(first.plain);
+  });
 
   it('reads small files on one core by default', async () => {
     const r = await outcome({});

@@ -1,13 +1,15 @@
 /**
  * Monitoring ingest on several cores (issue 5): the file is cut at line breaks into K byte
- * ranges (K = min(2, available cores)); each range is read in a worker thread by its own
- * reader and accumulators (monitor-ingest.ts), and the main thread merges the summaries and
- * the accumulators (sent as snapshots). Later ranges read the header record first and resume
- * at the file's line number, with the time-order state guessed from the line before the cut
- * (so duplicate, out-of-order and gap checks continue across it). After the reading the guess
- * is checked against the state the previous range really ended in; on any doubt (a wrong
- * guess, a quote open at the cut, a refused file) the file is read again on one core, so the
- * result is always the one-core result. Memory stays that of the readers: nothing is buffered.
+ * ranges (K = min(2, available cores), the first a little larger); each range is read by its
+ * own reader and accumulators (monitor-ingest.ts), the first on the main thread, the others in
+ * worker threads (their progress posted as they go), and the main thread merges the summaries
+ * and the accumulators (the workers' sent as snapshots). Later ranges read the header record
+ * first and resume at the file's line number, with the time-order state guessed from the line
+ * before the cut (so duplicate, out-of-order and gap checks continue across it). After the
+ * reading the guess is checked against the state the previous range really ended in; on any
+ * doubt (a wrong guess, a quote open at the cut, a refused file) the file is read again on one
+ * core, so the result is always the one-core result. Memory stays that of the readers:
+ * nothing is buffered.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -49,6 +51,8 @@ export interface ParallelIngestOptions {
   readonly minBytes?: number;
   /** For tests: cut here (byte offsets) instead of at equal shares (moved to the next line). */
   readonly cuts?: readonly number[];
+  /** Bytes of the file read and rows so far, all ranges together (for a progress bar). */
+  readonly onProgress?: (bytes: number, rows: number) => void;
 }
 
 export interface ParallelIngestResult {
@@ -66,6 +70,8 @@ export interface ParallelIngestResult {
 }
 
 const PREFIX_BYTES = 1 << 20;
+/** The first range's share against a worker's 1 (two ranges: 55 % and 45 %). */
+const MAIN_WEIGHT = 1.2;
 
 function readBytes(fd: number, position: number, length: number): Uint8Array {
   const out = Buffer.alloc(length);
@@ -146,6 +152,7 @@ function timeOfLine(
   const reader = createMonitoringCsvReader({
     ...options,
     resume: { line },
+    batchRows: 1, // one row: no batch arrays of the default 65 536 rows for each line tried
     onBatch: (b) => {
       if (b.length === 1) time = b.times[0];
     },
@@ -199,6 +206,9 @@ interface WorkerReply {
   readonly state: MonitoringReaderState;
   readonly droppedRows: number;
   readonly snapshots: readonly { readonly key: number; readonly snapshot: MonitoringSnapshot }[];
+  /** A range read on this thread: its accumulators themselves, by window key. */
+  readonly keys?: readonly number[];
+  readonly accumulators?: readonly MonitoringAccumulator[];
 }
 
 /** The compiled worker next to this module, or under dist/ when this module runs from src/. */
@@ -208,28 +218,92 @@ function workerUrl(): URL {
   return new URL('../../dist/cli/monitor-parallel-worker.js', import.meta.url);
 }
 
-function runWorker(task: RangeTask): Promise<WorkerReply> {
+/**
+ * Idle workers, kept for the next ingest (unreferenced: they do not keep the process alive):
+ * a new worker's code is cold (interpreted, then compiled) for its first megabytes.
+ */
+const idleWorkers: Worker[] = [];
+
+function takeWorker(): Worker {
+  const idle = idleWorkers.pop();
+  if (idle !== undefined) {
+    idle.ref();
+    return idle;
+  }
+  const worker = new Worker(workerUrl());
+  worker.once('exit', () => {
+    const at = idleWorkers.indexOf(worker);
+    if (at >= 0) idleWorkers.splice(at, 1);
+  });
+  return worker;
+}
+
+/** Stops the idle workers kept for the next ingest (a long-running process may call this). */
+export async function closeMonitoringWorkers(): Promise<void> {
+  const workers = idleWorkers.splice(0);
+  await Promise.all(workers.map((w) => w.terminate()));
+}
+
+type WorkerMessage =
+  | { progress: true; bytes: number; rows: number }
+  | ({ progress?: undefined; ok: boolean; name?: string; message?: string } & WorkerReply);
+
+function runWorker(
+  task: RangeTask,
+  onProgress: (bytes: number, rows: number) => void,
+): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl(), { workerData: task });
-    let settled = false;
-    worker.once('message', (m: { ok: boolean; name?: string; message?: string } & WorkerReply) => {
-      settled = true;
+    const worker = takeWorker();
+    const done = (): void => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (m: WorkerMessage): void => {
+      if (m.progress === true) {
+        onProgress(m.bytes, m.rows);
+        return;
+      }
+      done();
+      worker.unref();
+      idleWorkers.push(worker);
       if (m.ok) resolve(m);
       else {
         const error = new Error(m.message);
         error.name = m.name ?? 'Error';
         reject(error);
       }
+    };
+    const onError = (e: Error): void => {
+      done();
       void worker.terminate();
-    });
-    worker.once('error', (e) => {
-      settled = true;
       reject(e);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`monitoring worker stopped (exit code ${code})`));
-    });
+    };
+    const onExit = (code: number): void => {
+      done();
+      reject(new Error(`monitoring worker stopped (exit code ${code})`));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ task });
   });
+}
+
+/** The first range on this thread (its code is warm, and one worker fewer to start). */
+async function runHere(
+  task: RangeTask,
+  onProgress: (bytes: number, rows: number) => void,
+): Promise<WorkerReply & { readonly accumulators: readonly MonitoringAccumulator[] }> {
+  const r = await ingestRange(task, onProgress);
+  return {
+    summary: r.summary,
+    state: r.state,
+    droppedRows: r.droppedRows,
+    snapshots: [],
+    keys: r.accumulators.map((a) => a.key),
+    accumulators: r.accumulators.map((a) => a.accumulator),
+  };
 }
 
 function sameState(a: MonitoringReaderState, b: MonitoringReaderState): boolean {
@@ -289,8 +363,15 @@ function mergeWindows(
 ): MonitoringAccumulator[] {
   const out: { key: number; accumulator: MonitoringAccumulator }[] = [];
   for (const reply of replies) {
-    for (const { key, snapshot } of reply.snapshots) {
-      const accumulator = restoreMonitoringAccumulator(settings, snapshot);
+    const here = (reply.accumulators ?? []).map((accumulator, i) => ({
+      key: reply.keys?.[i] ?? 0,
+      accumulator,
+    }));
+    const sent = reply.snapshots.map(({ key, snapshot }) => ({
+      key,
+      accumulator: restoreMonitoringAccumulator(settings, snapshot),
+    }));
+    for (const { key, accumulator } of [...here, ...sent]) {
       const last = out.at(-1);
       if (last !== undefined && last.key === key) last.accumulator.merge(accumulator);
       else out.push({ key, accumulator });
@@ -323,15 +404,18 @@ async function oneCore(
     }
     return { summary, settings, columns, accumulators: [], droppedRows: 0, parts: 1, fallback };
   }
-  const r = await ingestRange({
-    file: options.file,
-    start: 0,
-    end: size,
-    reader: options.reader ?? {},
-    settings,
-    columns,
-    windowDays: options.windowDays,
-  });
+  const r = await ingestRange(
+    {
+      file: options.file,
+      start: 0,
+      end: size,
+      reader: options.reader ?? {},
+      settings,
+      columns,
+      windowDays: options.windowDays,
+    },
+    options.onProgress,
+  );
   return {
     summary: r.summary,
     settings,
@@ -366,13 +450,24 @@ export async function ingestMonitoringParallel(
     return oneCore(options, undefined, [], undefined);
   }
   const { header, headerEnd } = found;
-  const { settings, columns } = options.settingsOf(header);
+  let mapped: ReturnType<ParallelIngestOptions['settingsOf']>;
+  try {
+    mapped = options.settingsOf(header);
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  const { settings, columns } = mapped;
   const k =
     options.parts ??
     (size < (options.minBytes ?? PARALLEL_MIN_BYTES) ? 1 : Math.min(2, availableParallelism()));
   if (k < 2 && options.cuts === undefined) {
     closeSync(fd);
     return oneCore(options, settings, columns, undefined);
+  }
+  if (!existsSync(fileURLToPath(workerUrl()))) {
+    closeSync(fd);
+    return oneCore(options, settings, columns, 'no compiled worker (npm run build)');
   }
   // Later ranges read with the header's decisions as options (the same as the first range's).
   const resolved: PlainReaderOptions = {
@@ -390,9 +485,11 @@ export async function ingestMonitoringParallel(
   let counted = 0;
   let reason: string | undefined;
   try {
+    // The first range (this thread) a larger share: a worker starts later, with cold code.
+    const share = (i: number) => (MAIN_WEIGHT + i) / (MAIN_WEIGHT + k - 1);
     const wanted =
       options.cuts ??
-      Array.from({ length: k - 1 }, (_, i) => headerEnd + ((size - headerEnd) * (i + 1)) / k);
+      Array.from({ length: k - 1 }, (_, i) => headerEnd + (size - headerEnd) * share(i));
     for (const want of wanted) {
       const near = nextLineStart(fd, Math.max(Math.floor(want), headerEnd, start + 1) - 1, size);
       if (near >= size) break;
@@ -440,7 +537,33 @@ export async function ingestMonitoringParallel(
     prefix,
     resume: guesses.at(-1),
   });
-  const replies = await Promise.all(tasks.map(runWorker));
+  // Progress: the bytes and rows of every range so far, summed.
+  const progress = tasks.map(() => ({ bytes: 0, rows: 0 }));
+  const report = (i: number) => (bytes: number, rows: number) => {
+    const p = progress[i] as { bytes: number; rows: number };
+    p.bytes = bytes;
+    p.rows = rows;
+    options.onProgress?.(
+      progress.reduce((n, x) => n + x.bytes, 0),
+      progress.reduce((n, x) => n + x.rows, 0),
+    );
+  };
+  const settled = await Promise.allSettled([
+    runHere(tasks[0] as RangeTask, report(0)),
+    ...tasks.slice(1).map((task, i) => runWorker(task, report(i + 1))),
+  ]);
+  const replies: WorkerReply[] = [];
+  for (const r of settled) {
+    if (r.status === 'fulfilled') {
+      replies.push(r.value);
+      continue;
+    }
+    // The settings' errors are the caller's; anything else (a worker that cannot start or
+    // read): one core, which reports a real problem of the file itself.
+    const error: unknown = r.reason;
+    if (error instanceof Error && error.name === 'GpError') throw error;
+    return oneCore(options, settings, columns, `a range failed: ${String(error)}`);
+  }
   for (let i = 0; i + 1 < replies.length; i++) {
     const r = replies[i] as WorkerReply;
     if (!sameState(r.state, guesses[i] as MonitoringReaderState)) {

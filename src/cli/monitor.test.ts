@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { monitoringCsvChunks, type MonitoringDataPlan } from '../../bench/monitoring-data.js';
 import { cli } from '../../test/support/cli.js';
 import { run } from './main.js';
+import type { MonitorIo } from './monitor.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lestari-monitor-'));
 const file = (name: string, text: string) => {
@@ -237,6 +238,47 @@ describe('lestari monitor summary', () => {
     expect(doc.notes).toEqual([]);
   });
 
+  it('reads a file spanning more than 3660 days (MAX_MONITORING_DAYS) into one summary', async () => {
+    // Monthly lab results, 2014 to 2026 (4 383 days): COD 120 in 2014, 90 in 2020, 130 in 2026.
+    const lab = file(
+      'lab-12-years.csv',
+      'Tanggal (WIB);COD (mg/L);pH\n2014-01-15 09:00;120;7\n2020-06-15 09:00;90;7\n2026-01-15 09:00;130;7\n',
+    );
+    const r = await cli('monitor', 'summary', lab, '--study', study, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const cod = JSON.parse(r.stdout).monitoring.parameters[0];
+    expect(cod.summary).toMatchObject({ count: 3, exceedances: 2, mean: 340 / 3, max: 130 });
+    expect(cod.daily).toHaveLength(4384);
+    expect(cod.monthly.map((m: { key: string }) => m.key).slice(0, 2)).toEqual([
+      '2014-01',
+      '2014-02',
+    ]);
+    expect(cod.monthly).toHaveLength(12 * 12 + 1);
+  });
+
+  it('reads "< 2" below the detection limit as the limit, and lists those cells by line', async () => {
+    const lab = file(
+      'lab-detection.csv',
+      'Tanggal (WIB);COD (mg/L);pH\n2024-01-15 09:00;< 2;7\n2024-02-15 09:00;120;7\n2024-03-15 09:00;ttd;7\n',
+    );
+    const r = await cli('monitor', 'summary', lab, '--study', study, '--json');
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    // COD: 2 (the limit, an upper bound) and 120; "ttd" has no limit and is missing.
+    expect(doc.monitoring.parameters[0].summary).toMatchObject({
+      count: 2,
+      missing: 1,
+      min: 2,
+      mean: 61,
+      exceedances: 1,
+    });
+    const text = await cli('monitor', 'summary', lab, '--study', study, '--lang', 'en');
+    expect(text.stdout).toMatch(
+      /below-detection +2 +flag.*lab-detection\.csv:2.*lab-detection\.csv:4/,
+    );
+  });
+
   it('draws a progress bar on stderr when it is a terminal', async () => {
     let stderr = '';
     const code = await run(['monitor', 'summary', hourly, '--study', study], {
@@ -381,5 +423,52 @@ effluent:
     expect(doc.monitoring.parameters[0].summary.exceedances).toBe(expected);
     expect(doc.unmatchedColumns).toEqual(['pH', 'TSS (mg/L)']);
     expect(doc.columns.map((c: { id: string }) => c.id)).toEqual(['cod', 'nh3n', 'flow']);
+  });
+
+  // The worker of the two-core reading runs from dist/ (npm test builds first).
+  const twoCores = async (argv: string[], parallelMinBytes: number, stderrIsTTY = false) => {
+    let stdout = '';
+    let stderr = '';
+    const io: Parameters<typeof run>[1] & MonitorIo = {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      stderrIsTTY,
+      parallelMinBytes,
+    };
+    const code = await run(argv, io);
+    return { code, stdout, stderr };
+  };
+
+  it('prints the same summary, text and JSON, when it reads the file on two cores', async () => {
+    const flags = ['--policy', 'invalid-timestamp=flag', 'out-of-order=flag'];
+    for (const extra of [[], ['--json'], ['--lang', 'id']]) {
+      const argv = ['monitor', 'summary', sparing, '--study', sparingStudy, ...flags, ...extra];
+      const one = await twoCores(argv, Number.MAX_SAFE_INTEGER);
+      const two = await twoCores(argv, 0);
+      expect(two.code).toBe(1);
+      expect(two.stderr).toBe('');
+      expect(two.stdout).toBe(one.stdout);
+    }
+    // A refused file: the same FILE:LINE list either way.
+    const refused = ['monitor', 'summary', sparing, '--study', sparingStudy];
+    const one = await twoCores(refused, Number.MAX_SAFE_INTEGER);
+    const two = await twoCores(refused, 0);
+    expect([two.code, two.stderr]).toEqual([2, one.stderr]);
+  });
+
+  it('feeds the progress bar from both ranges up to every row of the file', async () => {
+    const argv = ['monitor', 'summary', sparing, '--study', sparingStudy];
+    const r = await twoCores(
+      [...argv, '--policy', 'invalid-timestamp=flag', 'out-of-order=flag'],
+      0,
+      true,
+    );
+    const rows =
+      text.split('\n').length -
+      2 -
+      plan.issues.filter((i) => ['malformed-line', 'invalid-timestamp'].includes(i.rule)).length;
+    expect(r.stderr).toMatch(
+      new RegExp(`\\r\\[#+\\] 100% +[\\d.]+/[\\d.]+ MB +${rows} rows +\\d+ rows/s\\n$`),
+    );
   });
 });

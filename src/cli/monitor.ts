@@ -1,37 +1,37 @@
 /**
  * `lestari monitor summary|alerts READINGS.csv --study STUDY.yaml`: a monitoring file (SPARING
  * or any logger) streamed from disk in constant memory through the CSV reader and the
- * monitoring accumulator, its columns read as the study's effluent parameters with their
+ * monitoring accumulator (on two cores from PARALLEL_MIN_BYTES, with the same result), its columns read as the study's effluent parameters with their
  * limits. Nothing is reported as accepted unless the reader accepts the whole file: a rule
  * set to reject lists every issue as FILE:LINE and exits 2.
  */
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
-  createMonitoringCsvReader,
   MONITORING_RULES,
   monitoringSettingsFromStudy,
   parseTimeZone,
   type MonitoringAction,
-  type MonitoringBatch,
   type MonitoringCsvOptions,
   type MonitoringHeader,
   type MonitoringRule,
   type MonitoringSummary as ReaderSummary,
   type StudyMonitoringColumn,
   type StudyMonitoringNote,
-  rowsInTimeOrder,
 } from '../document/monitoring/index.js';
 import { formatStudyFileError, locateInText } from '../document/parse-study.js';
 import {
   createMonitoringAccumulator,
-  type MonitoringAccumulator,
   type MonitoringAlertRule,
   type MonitoringResult,
 } from '../engine/monitoring/index.js';
 import type { StudyInput } from '../engine/study/study-input.js';
 import { loadStudy } from './load-study.js';
+import {
+  ingestMonitoringParallel,
+  PARALLEL_MIN_BYTES,
+  type ParallelIngestResult,
+} from './monitor-parallel.js';
 import {
   alertsText,
   issuesText,
@@ -48,6 +48,8 @@ export interface MonitorIo {
   readonly stderrIsTTY?: boolean | undefined;
   /** The clock for the progress bar's rate (ms); default Date.now. */
   readonly now?: (() => number) | undefined;
+  /** Files from this size are read on two cores; default PARALLEL_MIN_BYTES (for tests). */
+  readonly parallelMinBytes?: number | undefined;
 }
 
 /** Throws the exit: `fail(2, lines)`; given by main.ts (its CliExit). */
@@ -181,10 +183,7 @@ export async function streamMonitoring(
     fail(2, [`${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`]);
   }
 
-  let accumulator: MonitoringAccumulator | undefined;
   let mapping: Extract<ReturnType<typeof monitoringSettingsFromStudy>, { ok: true }> | undefined;
-  let lastTime = -Infinity;
-  let droppedRows = 0;
   const settingsError = (error: unknown): never => {
     if (error instanceof Error && error.name === 'GpError') {
       throw new StopReading([`${file}: ${error.message}`]);
@@ -192,7 +191,8 @@ export async function streamMonitoring(
     throw error;
   };
 
-  const onHeader = (header: MonitoringHeader) => {
+  // The study's parameters for the file's columns; checked here, before any row is read.
+  const settingsOf = (header: MonitoringHeader) => {
     const m = monitoringSettingsFromStudy(study, header, {
       ...(zone !== undefined && { utcOffsetMinutes: zone }),
       ...(interval !== undefined && { expectedIntervalSeconds: interval }),
@@ -208,56 +208,45 @@ export async function streamMonitoring(
         ),
       );
     }
+    try {
+      createMonitoringAccumulator(m.settings);
+    } catch (error) {
+      settingsError(error);
+    }
     mapping = m;
-    try {
-      accumulator = createMonitoringAccumulator(m.settings);
-    } catch (error) {
-      settingsError(error);
-    }
+    return { settings: m.settings, columns: m.columns };
   };
 
-  const onBatch = (batch: MonitoringBatch) => {
-    if (accumulator === undefined || mapping === undefined) return;
-    // Flagged duplicate or out-of-order rows: the accumulator takes time order only.
-    const rows = rowsInTimeOrder(batch, mapping.columns, lastTime);
-    lastTime = rows.lastTime;
-    droppedRows += rows.dropped;
-    try {
-      if (rows.times.length > 0) accumulator.addColumns(rows.times, rows.values);
-    } catch (error) {
-      settingsError(error);
-    }
-  };
-
-  const reader = createMonitoringCsvReader({
-    onHeader,
-    onBatch,
-    ...(zone !== undefined && { timeZone: zone }),
-    ...(interval !== undefined && { expectedIntervalMs: interval * 1000 }),
-    ...(policy !== undefined && { policy }),
-  });
   const bar = progressBar(io, size);
-  let summary: ReaderSummary;
+  let ingest: ParallelIngestResult;
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-      reader.push(chunk as Buffer);
-      const p = reader.progress();
-      bar.update(p.bytes, p.rows);
-    }
-    summary = reader.end();
-    bar.done(summary.bytes, summary.rows);
+    // Two cores for a large file (the result is the one-core result either way).
+    ingest = await ingestMonitoringParallel({
+      file,
+      reader: {
+        ...(zone !== undefined && { timeZone: zone }),
+        ...(interval !== undefined && { expectedIntervalMs: interval * 1000 }),
+        ...(policy !== undefined && { policy }),
+      },
+      settingsOf,
+      minBytes: io.parallelMinBytes ?? PARALLEL_MIN_BYTES,
+      onProgress: (bytes, rows) => bar.update(bytes, rows),
+    });
+    bar.done(ingest.summary.bytes, ingest.summary.rows);
   } catch (error) {
-    const p = reader.progress();
-    bar.done(p.bytes, p.rows);
+    bar.done(0, 0);
     if (error instanceof StopReading) fail(2, error.lines);
+    if (error instanceof Error && error.name === 'GpError') fail(2, [`${file}: ${error.message}`]);
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string') fail(2, [`${file}: ${(error as Error).message}`]);
     throw error;
   }
+  const summary = ingest.summary;
   if (!summary.ok) return { ok: false, reader: summary };
-  if (summary.header === undefined || mapping === undefined || accumulator === undefined) {
+  if (summary.header === undefined || mapping === undefined || ingest.settings === undefined) {
     fail(2, [`${file}: no rows to read`]);
   }
+  const accumulator = ingest.accumulators[0] ?? createMonitoringAccumulator(ingest.settings);
   return {
     ok: true,
     reader: summary,
@@ -266,7 +255,7 @@ export async function streamMonitoring(
     unmatchedColumns: mapping.unmatchedColumns,
     unmatchedParameters: mapping.unmatchedParameters,
     notes: mapping.notes,
-    droppedRows,
+    droppedRows: ingest.droppedRows,
     result: accumulator.result({ hourly: false }),
   };
 }

@@ -244,6 +244,21 @@ describe.skipIf(!runBrowserTests)(`the web workspace in Chromium${skipNote}`, ()
       [orgId, studyId],
     );
     expect(stored).toMatchObject({ series: [{ name: 'Outlet', readings: 48 }] });
+
+    // Production records for the month: into the study's periods, then output per kg of load.
+    const records = join(tmpdir(), `lestari-e2e-production-${process.pid}.csv`);
+    await writeFile(
+      records,
+      'bulan;produksi (Rp);bahan baku (Rp);tenaga kerja (Rp)\n2024-03;1.500.000;400.000;200.000\n',
+    );
+    await page.setInputFiles('[data-testid=production-file]', records);
+    await page.getByTestId('production-apply').click();
+    await page.getByTestId('production-applied').waitFor();
+    const overTime = page.locator('table', { hasText: 'Mar 2024' });
+    await overTime.waitFor();
+    // 1 500 000 ÷ 600 000 = 2,5: the productivity column shows it.
+    expect(await overTime.textContent()).toContain('2,5');
+    await rm(records, { force: true });
     await rm(file, { force: true });
     await page.getByRole('link', { name: 'Limbah cair dan EPI' }).click();
   }, 120_000);

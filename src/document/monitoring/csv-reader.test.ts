@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  concatBatches,
   createMonitoringCsvReader,
   DEFAULT_MONITORING_POLICY,
   MONITORING_RULES,
@@ -439,6 +440,135 @@ describe('createMonitoringCsvReader: every rule with its line', () => {
   });
 });
 
+describe('createMonitoringCsvReader: below the detection limit', () => {
+  const LAB = 'Tanggal;COD (mg/L);NH3-N (mg/L)\n';
+
+  it('reads "< 0,5", "<0.5" and "≤ 2" as the limit (an upper bound), flagged and counted with lines', () => {
+    const { summary, rows } = only(
+      'below-detection',
+      `${LAB}2024-01-05T09:00+07:00;< 0,5;1,2\n2024-02-05T09:00+07:00;12;<0,25\n2024-03-05T09:00+07:00;"≤ 2";0,4\n`,
+    );
+    expect(summary.ok).toBe(true);
+    expect(summary.counts['below-detection']).toBe(3);
+    expect(issues(summary)).toEqual([
+      [2, 'below-detection', 2],
+      [3, 'below-detection', 3],
+      [4, 'below-detection', 2],
+    ]);
+    expect(summary.issues[0]?.message).toBe(
+      'COD (mg/L): "< 0,5" is below the detection limit: read as 0.5, the limit (an upper bound)',
+    );
+    expect(rows.values.map((v) => Array.from(v))).toEqual([
+      [0.5, 12, 2],
+      [1.2, 0.25, 0.4],
+    ]);
+    const bit = RULE_BIT['below-detection'];
+    expect(Array.from(rows.flags)).toEqual([bit, bit, bit]);
+    const en = only('below-detection', 'time,COD\n2024-01-05T09:00+07:00,<0.5\n');
+    expect(Array.from(en.rows.values[0] ?? [])).toEqual([0.5]);
+  });
+
+  it('reads "ttd" (tidak terdeteksi) without a limit as missing, under the same rule', () => {
+    const { summary, rows } = only(
+      'below-detection',
+      `${LAB}2024-01-05T09:00+07:00;ttd;TIDAK TERDETEKSI\n2024-02-05T09:00+07:00;ND;1\n`,
+    );
+    expect(summary.counts['below-detection']).toBe(3);
+    expect(summary.issues[0]?.message).toBe(
+      'COD (mg/L): "ttd" is not detected, without a detection limit: read as missing',
+    );
+    expect(rows.values.map((v) => Array.from(v))).toEqual([
+      [Number.NaN, Number.NaN],
+      [Number.NaN, 1],
+    ]);
+  });
+
+  it('keeps "<x" and a negative limit as non-numeric, and refuses the file when the rule rejects', () => {
+    const text = `${LAB}2024-01-05T09:00+07:00;<x;< -1\n`;
+    const { summary } = only('non-numeric', text);
+    expect(summary.counts['non-numeric']).toBe(2);
+    const refused = readMonitoringCsv(`${LAB}2024-01-05T09:00+07:00;< 0,5;1\n`, {
+      policy: { 'below-detection': 'reject' },
+    });
+    expect(refused.summary.ok).toBe(false);
+    expect(refused.summary.firstRejection?.line).toBe(2);
+  });
+});
+
+describe('createMonitoringCsvReader: resume', () => {
+  const lines = Array.from({ length: 40 }, (_, k) =>
+    // Planted: a gap after k = 11, a duplicate at k = 25, a bad value at k = 30.
+    sparingLine(k < 12 ? k : k + 5, k === 30 ? '7.2,x,30,3,120' : undefined),
+  );
+  lines[25] = sparingLine(29);
+  const text = sparing(lines);
+
+  it("reads a file in two parts, the second resumed from the first part's state, as the whole", () => {
+    const options: MonitoringCsvOptions = { policy: ALL_FLAG, expectedIntervalMs: 120_000 };
+    const bytes = new TextEncoder().encode(text);
+    const whole = createMonitoringCsvReader(options);
+    whole.push(bytes);
+    const all = readMonitoringCsv(bytes, options);
+    expect(all.summary.counts.gap + all.summary.counts['duplicate-timestamp']).toBe(2);
+    expect(all.summary.counts['non-numeric']).toBe(1);
+    const end = whole.end();
+    const headerEnd = bytes.indexOf(10) + 1;
+    // Every cut at a line start after the first row.
+    for (let cut = bytes.indexOf(10, headerEnd) + 1; cut > 0 && cut < bytes.length;) {
+      const batches: MonitoringBatch[] = [];
+      const first = createMonitoringCsvReader({ ...options, onBatch: (b) => batches.push(b) });
+      first.push(bytes.subarray(0, cut));
+      const firstSummary = first.end();
+      const state = first.state();
+      const second = createMonitoringCsvReader({
+        ...options,
+        resume: {
+          line: state.line,
+          ...(state.lastTime !== undefined && { lastTime: state.lastTime }),
+          ...(state.lastLine !== undefined && { lastLine: state.lastLine }),
+        },
+        onBatch: (b) => batches.push(b),
+      });
+      second.push(bytes.subarray(0, headerEnd)); // the header record first
+      second.push(bytes.subarray(cut));
+      const secondSummary = second.end();
+      expect(concatBatches(batches, 5)).toEqual(all.rows);
+      expect([...firstSummary.issues, ...secondSummary.issues]).toEqual(all.summary.issues);
+      expect(firstSummary.rows + secondSummary.rows).toBe(end.rows);
+      expect(second.state()).toEqual(whole.state());
+      cut = bytes.indexOf(10, cut) + 1;
+    }
+  });
+});
+
+describe('createMonitoringCsvReader: reused batch arrays', () => {
+  it('hands on the same rows with reuseBatches, in arrays it then reuses', () => {
+    const lines = Array.from({ length: 10 }, (_, k) =>
+      sparingLine(k, k === 4 ? '7,,1,1,1' : undefined),
+    );
+    const text = sparing(lines);
+    const copies: MonitoringBatch[] = [];
+    const seen = new Set<ArrayBufferLike>();
+    const reader = createMonitoringCsvReader({
+      batchRows: 3,
+      reuseBatches: true,
+      onBatch: (b) => {
+        seen.add(b.times.buffer);
+        copies.push(concatBatches([b], 5));
+      },
+    });
+    reader.push(text);
+    reader.end();
+    const plain: MonitoringBatch[] = [];
+    const r2 = createMonitoringCsvReader({ batchRows: 3, onBatch: (b) => plain.push(b) });
+    r2.push(text);
+    r2.end();
+    expect(copies).toEqual(plain.map((b) => concatBatches([b], 5)));
+    expect(copies.length).toBe(4);
+    expect(seen.size).toBe(1);
+  });
+});
+
 describe('createMonitoringCsvReader: policy and bounded memory', () => {
   it('documents its defaults', () => {
     expect(DEFAULT_MONITORING_POLICY).toEqual({
@@ -453,6 +583,7 @@ describe('createMonitoringCsvReader: policy and bounded memory', () => {
       gap: 'flag',
       'impossible-value': 'flag',
       'unit-mismatch': 'reject',
+      'below-detection': 'flag',
     });
   });
 

@@ -34,20 +34,39 @@ export function rowsInTimeOrder(
     previous = t;
   }
   if (forward) return { times, values, lastTime: previous, dropped: 0 };
-  const keep: number[] = [];
+  return compacted(times, values, lastTime);
+}
+
+/** The kept rows in fresh arrays (a separate function: the common case above stays small). */
+function compacted(
+  times: Float64Array,
+  values: readonly Float64Array[],
+  lastTime: number,
+): TimeOrderedRows {
+  // Typed arrays and plain loops, no per-element callbacks: this may run on big batches.
+  const n = times.length;
+  const keptTimes = new Float64Array(n);
+  const keep = new Int32Array(n);
+  let kept = 0;
   let last = lastTime;
-  for (let i = 0; i < times.length; i++) {
+  for (let i = 0; i < n; i++) {
     const t = times[i] as number;
     if (t > last) {
-      keep.push(i);
+      keep[kept] = i;
+      keptTimes[kept] = t;
+      kept++;
       last = t;
     }
   }
-  const pick = (from: Float64Array) => Float64Array.from(keep, (i) => from[i] as number);
+  const pick = (from: Float64Array): Float64Array => {
+    const out = new Float64Array(kept);
+    for (let k = 0; k < kept; k++) out[k] = from[keep[k] as number] as number;
+    return out;
+  };
   return {
-    times: pick(times),
+    times: keptTimes.slice(0, kept),
     values: values.map(pick),
     lastTime: last,
-    dropped: times.length - keep.length,
+    dropped: n - kept,
   };
 }

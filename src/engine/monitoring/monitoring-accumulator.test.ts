@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectFiniteOrGpError, nastyNumber, nastyValue } from '../../../test/support/finite.js';
@@ -452,7 +453,7 @@ describe('createMonitoringAccumulator: streaming', () => {
     );
   });
 
-  it('refuses a negative flow and readings spanning more than 3660 local days', () => {
+  it('refuses a negative flow', () => {
     const withLoad = createMonitoringAccumulator({
       parameters: [{ id: 'cod', load: true }, { id: 'flow' }],
       flowParameter: 'flow',
@@ -461,12 +462,64 @@ describe('createMonitoringAccumulator: streaming', () => {
     expect(() => withLoad.add(at(0), [10, -1])).toThrow(
       'values[1]: a flow must be ≥ 0, got -1 (reading 0)',
     );
-    withLoad.add(at(0), [10, 1]);
-    expect(() => withLoad.add(at(3660 * 24 * 60), [10, 1])).toThrow(
-      expect.objectContaining({ code: 'OUT_OF_RANGE', field: 'timeMs' }),
+    expect(withLoad.readings()).toBe(0);
+  });
+
+  it('covers any span in one accumulator, in memory for the chunks of days with readings', () => {
+    const settings: MonitoringSettings = {
+      parameters: [{ id: 'cod', limit: { max: 100 }, load: true }, { id: 'flow' }],
+      flowParameter: 'flow',
+      utcOffsetMinutes: WIB,
+      expectedIntervalSeconds: 120,
+    };
+    const DAY = 24 * 60;
+    // Twelve years (4383 local days, more than the 3660 of MAX_MONITORING_DAYS): a reading on
+    // day 0 and on the last day, and a run of 3 over the limit across day 4000's midnight.
+    const rows: [number, number, number][] = [
+      [at(0), 120, 10],
+      [at(4000 * DAY - 2), 130, 10],
+      [at(4000 * DAY), 140, 10],
+      [at(4000 * DAY + 2), 150, 10],
+      [at(4382 * DAY), 50, 10],
+    ];
+    const a = feed(settings, rows);
+    const r = first(a.result({ hourly: false }));
+    expect(r.daily).toHaveLength(4383);
+    expect(r.daily.filter((d) => d.count > 0).map((d) => [d.key, d.count])).toEqual([
+      ['2024-03-01', 1],
+      ['2035-02-11', 1],
+      ['2035-02-12', 2],
+      ['2036-02-29', 1],
+    ]);
+    expect(r.summary).toMatchObject({ count: 5, exceedances: 4, max: 150 });
+    expect(r.summary.longestRun).toEqual({
+      readings: 3,
+      startMs: at(4000 * DAY - 2),
+      endMs: at(4000 * DAY + 2),
+      worst: 150,
+    });
+    // Per day of a chunk: 24 hours × (6 tables × 2 parameters + 3 × 1 load) × 8 bytes.
+    const perDay = 24 * (6 * 2 + 3 * 1) * 8;
+    // At most a year's chunk per chunk with readings (3 here), however long the span.
+    expect(a.allocatedBytes()).toBeLessThan(3 * 366 * perDay + 4096);
+    // The same in columns, merged from two halves, and through a snapshot.
+    const byColumn = createMonitoringAccumulator(settings);
+    byColumn.addColumns(
+      Float64Array.from(rows, (x) => x[0]),
+      [Float64Array.from(rows, (x) => x[1]), Float64Array.from(rows, (x) => x[2])],
     );
-    withLoad.add(at(3659 * 24 * 60), [10, 1]);
-    expect(first(withLoad.result({ hourly: false })).daily).toHaveLength(3660);
+    const days = (x: ReturnType<typeof createMonitoringAccumulator>) => x.result({ hourly: false });
+    expect(days(byColumn)).toEqual(days(a));
+    const halves = feed(settings, rows.slice(0, 2));
+    halves.merge(feed(settings, rows.slice(2)));
+    expect(days(halves)).toEqual(days(a));
+    expect(days(restoreMonitoringAccumulator(settings, a.snapshot()))).toEqual(days(a));
+    // Far apart readings hold little: two chunks of 32 days.
+    const far = feed(settings, [
+      [at(0), 1, 1],
+      [at(100 * 366 * DAY), 1, 1],
+    ]);
+    expect(far.allocatedBytes()).toBeLessThan(2 * 32 * perDay + 4096);
   });
 });
 
@@ -707,6 +760,109 @@ describe('createMonitoringAccumulator: properties', () => {
         });
       }),
     );
+  });
+
+  it('takes Float64Array columns in any batches with the same data, bit for bit, as row by row', () => {
+    // addColumns' fast paths (column by column without episode rules, row by row with them).
+    fc.assert(
+      fc.property(
+        series,
+        fc.array(fc.nat({ max: 40 }), { maxLength: 4 }),
+        fc.integer({ min: -720, max: 840 }),
+        fc.boolean(),
+        (rows, cuts, offset, withAlerts) => {
+          const settings = withAlerts
+            ? { ...propertySettings(offset), maxEvents: 3 }
+            : { ...propertySettings(offset), alerts: [] };
+          const byRow = feed(settings, rows);
+          const byColumn = createMonitoringAccumulator(settings);
+          const bounds = [...new Set([0, ...cuts.map((c) => c % (rows.length + 1)), rows.length])];
+          bounds.sort((a, b) => a - b);
+          for (let b = 0; b + 1 < bounds.length; b++) {
+            const part = rows.slice(bounds[b], bounds[b + 1]);
+            byColumn.addColumns(
+              Float64Array.from(part, (r) => r[0]),
+              [1, 2, 3, 4].map((q) => Float64Array.from(part, (r) => r[q] as number)),
+            );
+          }
+          // Object.is on every number (typed arrays: toEqual is slow on them, and lets −0 be 0).
+          expect(isDeepStrictEqual(byColumn.snapshot(), byRow.snapshot())).toBe(true);
+          expect(byColumn.result({ hourly: false })).toEqual(byRow.result({ hourly: false }));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('crosses the chunks of its tables (366 days) as one: rows, columns, merge and snapshot agree', () => {
+    const DAY_STEPS = 720; // 2-minute steps in a day
+    const farSeries = fc
+      .array(
+        fc.tuple(
+          fc.oneof(
+            fc.constant(1),
+            fc.integer({ min: 300, max: 420 }).map((d) => d * DAY_STEPS),
+          ),
+          quarter,
+          quarter,
+          quarter,
+          fc.integer({ min: 0, max: 20 }).map((i) => i / 4),
+        ),
+        { maxLength: 12 },
+      )
+      .map((rows) => {
+        let t = T0;
+        return rows.map(([step, ...values]) => {
+          t += step * 2 * MINUTE;
+          return [t, ...values] as [number, ...number[]];
+        });
+      });
+    fc.assert(
+      fc.property(farSeries, fc.nat(), fc.boolean(), (rows, cut, withAlerts) => {
+        const settings = withAlerts
+          ? propertySettings(WIB)
+          : { ...propertySettings(WIB), alerts: [] };
+        const whole = feed(settings, rows);
+        const byColumn = createMonitoringAccumulator(settings);
+        byColumn.addColumns(
+          Float64Array.from(rows, (r) => r[0]),
+          [1, 2, 3, 4].map((q) => Float64Array.from(rows, (r) => r[q] as number)),
+        );
+        expect(isDeepStrictEqual(byColumn.snapshot(), whole.snapshot())).toBe(true);
+        const k = cut % (rows.length + 1);
+        const merged = feed(settings, rows.slice(k));
+        merged.merge(feed(settings, rows.slice(0, k)));
+        const expected = whole.result({ hourly: false });
+        expect(merged.result({ hourly: false })).toEqual(expected);
+        const restored = restoreMonitoringAccumulator(settings, whole.snapshot());
+        expect(restored.result({ hourly: false })).toEqual(expected);
+      }),
+      { numRuns: 25 },
+    );
+  }, 30_000);
+
+  it('refuses a bad reading in Float64Array columns after adding the rows before it', () => {
+    const settings = { ...propertySettings(WIB), alerts: [] };
+    const accumulator = createMonitoringAccumulator(settings);
+    const column = (values: number[]) => new Float64Array(values);
+    expect(() =>
+      accumulator.addColumns(column([at(0), at(2), at(4)]), [
+        column([1, 2, 3]),
+        column([1, Infinity, 3]),
+        column([1, 2, 3]),
+        column([1, 2, 3]),
+      ]),
+    ).toThrow('columns[1][1]: must be a finite number or NaN (missing), got Infinity (reading 1)');
+    expect(accumulator.readings()).toBe(1);
+    expect(() =>
+      accumulator.addColumns(column([at(6), at(6)]), [
+        column([1, 2]),
+        column([1, 2]),
+        column([1, 2]),
+        column([1, 2]),
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'OUT_OF_RANGE', field: 'timesMs[1]' }));
+    expect(accumulator.readings()).toBe(2);
   });
 
   it('returns only finite numbers or a GpError for nasty readings', () => {

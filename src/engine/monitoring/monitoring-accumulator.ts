@@ -14,6 +14,7 @@ import {
   type MonitoringSettings,
 } from './monitoring-settings.js';
 import {
+  CHUNK_DAYS,
   MonitoringStream,
   type MonitoringSnapshot,
   type HourTables,
@@ -317,7 +318,6 @@ class ResultBuilder {
     const spec = s.parameters[q] as CheckedMonitoringSettings['parameters'][number];
     const loadSlot = spec.load ? stream.loadIndex.indexOf(q) : -1;
     const field = path('parameters', q);
-    const t = d.tables;
     const p = stream.p;
     const l = stream.l;
     const perHour = spec.loadLimit?.perHour;
@@ -337,9 +337,15 @@ class ResultBuilder {
         dayT.reset();
         const dayStart = this.dayStarts[day] as number;
         const dayKey = this.dayKeys[day] as string;
+        // The day's chunk of the tables (none: no reading in its chunk).
+        const c = Math.floor(day / CHUNK_DAYS);
+        const local = day - c * CHUNK_DAYS;
+        const chunk = d.chunks.get(c);
+        const t = chunk !== undefined && local < chunk.capacityDays ? chunk : undefined;
         for (let h = 0; h < 24; h++) {
-          const hour = day * 24 + h;
-          hourT.setHour(t, hour * p + q, loadSlot >= 0 ? hour * l + loadSlot : -1);
+          const hour = local * 24 + h;
+          if (t === undefined) hourT.reset();
+          else hourT.setHour(t, hour * p + q, loadSlot >= 0 ? hour * l + loadSlot : -1);
           dayT.addTotals(hourT);
           if (this.withHours) {
             const start = dayStart + h * MS_PER_HOUR;

@@ -26,7 +26,10 @@ import {
 } from './pollutant-load.js';
 import { MS_PER_DAY, requireEpochMs, requireUtcOffsetMinutes } from './time-bucket.js';
 
-/** The longest span one accumulator covers: ten years and a leap day or two. */
+/**
+ * The longest monitoring period (`period`) in local days: ten years and a leap day or two. (An
+ * accumulator without a period covers any span: its tables grow in chunks of days.)
+ */
 export const MAX_MONITORING_DAYS = 3660;
 /** Episodes kept before further ones are only counted. */
 export const DEFAULT_MAX_EVENTS = 10_000;

@@ -3,12 +3,13 @@
  * arrays of count, missing, sum, min, max and exceedances (and the load's count, sum and
  * exceedances), from which day and month rollups are derived (a local day is exactly 24 local
  * hours in a fixed offset); per parameter, the runs of consecutive exceedances; and the
- * exceedance episodes kept for alert events. Memory grows with the number of hours covered,
- * never with the number of readings. The hot path is plain loops over typed arrays.
+ * exceedance episodes kept for alert events. The tables come in chunks of CHUNK_DAYS days,
+ * allocated for the chunks that have readings: memory grows with the days covered, never with
+ * the number of readings, and one stream covers any span. The hot path is plain loops over
+ * typed arrays.
  */
 import { GpError } from '../errors.js';
 import type { CheckedMonitoringSettings } from './monitoring-settings.js';
-import { MAX_MONITORING_DAYS } from './monitoring-settings.js';
 import {
   MAX_EPOCH_MS,
   MS_PER_DAY,
@@ -34,6 +35,11 @@ export interface EpisodeRecord extends RunRecord {
 }
 
 const INITIAL_DAYS = 32;
+/**
+ * The tables come in chunks of this many local days, each allocated when a reading falls in
+ * it (growing from INITIAL_DAYS by doubling): any span, in memory for the chunks with readings.
+ */
+export const CHUNK_DAYS = 366;
 
 /** The per-hour tables: `P` slots per hour (and `L` load slots), for `capacityDays` local days. */
 export class HourTables {
@@ -69,12 +75,14 @@ export class HourTables {
     return this.count.byteLength * 6 + this.loadCount.byteLength * 3;
   }
 
-  /** Adds `from`'s first `days` days into this table, starting at day `atDay`. */
-  addFrom(from: HourTables, days: number, atDay: number, p: number, l: number): void {
+  /** Adds `days` days of `from`, from its day `fromDay`, into this table at day `atDay`. */
+  addFrom(from: HourTables, days: number, atDay: number, p: number, l: number, fromDay = 0): void {
     const n = days * 24 * p;
     const o = atDay * 24 * p;
-    for (let i = 0; i < n; i++) {
-      const j = o + i;
+    const f = fromDay * 24 * p;
+    for (let k = 0; k < n; k++) {
+      const i = f + k;
+      const j = o + k;
       this.count[j] = (this.count[j] as number) + (from.count[i] as number);
       this.missing[j] = (this.missing[j] as number) + (from.missing[i] as number);
       this.sum[j] = (this.sum[j] as number) + (from.sum[i] as number);
@@ -84,8 +92,10 @@ export class HourTables {
     }
     const nl = days * 24 * l;
     const ol = atDay * 24 * l;
-    for (let i = 0; i < nl; i++) {
-      const j = ol + i;
+    const fl = fromDay * 24 * l;
+    for (let k = 0; k < nl; k++) {
+      const i = fl + k;
+      const j = ol + k;
       this.loadCount[j] = (this.loadCount[j] as number) + (from.loadCount[i] as number);
       this.loadSum[j] = (this.loadSum[j] as number) + (from.loadSum[i] as number);
       this.loadExceed[j] = (this.loadExceed[j] as number) + (from.loadExceed[i] as number);
@@ -102,6 +112,9 @@ export class StreamData {
   baseDay = Number.NaN;
   /** Days in use from baseDay. */
   days = 0;
+  /** The tables by chunk: chunk c holds days [c, c + 1) × CHUNK_DAYS from baseDay. */
+  readonly chunks = new Map<number, HourTables>();
+  /** The chunk of the cursor's hour (curSlot and curLoadSlot are positions in it). */
   tables: HourTables;
   /** The absolute local hour the cursor points at, and its slot offsets. */
   curHour = Number.NaN;
@@ -138,8 +151,16 @@ export class StreamData {
   epWorst: Float64Array = new Float64Array(0);
   epExcess: Float64Array = new Float64Array(0);
 
-  constructor(p: number, l: number, capacityDays: number) {
-    this.tables = new HourTables(capacityDays, p, l);
+  constructor(
+    private readonly p: number,
+    private readonly l: number,
+    capacityDays: number,
+  ) {
+    for (let c = 0; c * CHUNK_DAYS < capacityDays; c++) {
+      const days = Math.min(CHUNK_DAYS, capacityDays - c * CHUNK_DAYS);
+      this.chunks.set(c, new HourTables(days, p, l));
+    }
+    this.tables = this.chunks.get(0) ?? new HourTables(0, p, l);
     const f = () => new Float64Array(p);
     this.runLen = f();
     this.runStart = f();
@@ -161,9 +182,52 @@ export class StreamData {
     this.lastExceedance = f().fill(Number.NaN);
   }
 
+  /** The chunk holding day `day` (from baseDay), allocated or grown to hold it. */
+  chunkFor(day: number): HourTables {
+    const c = Math.floor(day / CHUNK_DAYS);
+    const local = day - c * CHUNK_DAYS;
+    const t = this.chunks.get(c);
+    if (t !== undefined && local < t.capacityDays) return t;
+    const capacity = Math.min(
+      CHUNK_DAYS,
+      Math.max(local + 1, t === undefined ? INITIAL_DAYS : t.capacityDays * 2),
+    );
+    const grown = new HourTables(capacity, this.p, this.l);
+    if (t !== undefined) grown.addFrom(t, t.capacityDays, 0, this.p, this.l);
+    this.chunks.set(c, grown);
+    return grown;
+  }
+
+  /** The days of chunk c in use (at most its capacity). */
+  usedDays(c: number, t: HourTables): number {
+    return Math.max(0, Math.min(t.capacityDays, this.days - c * CHUNK_DAYS));
+  }
+
+  /** Adds `days` days of a table from its day `fromDay` into these tables at day `atDay`. */
+  addDays(from: HourTables, fromDay: number, days: number, atDay: number): void {
+    while (days > 0) {
+      const c = Math.floor(atDay / CHUNK_DAYS);
+      const local = atDay - c * CHUNK_DAYS;
+      const span = Math.min(days, CHUNK_DAYS - local);
+      this.chunkFor(atDay + span - 1).addFrom(from, span, local, this.p, this.l, fromDay);
+      atDay += span;
+      fromDay += span;
+      days -= span;
+    }
+  }
+
+  /** Adds every chunk of `from` into these tables, its day 0 at day `atDay`. */
+  addData(from: StreamData, atDay: number): void {
+    for (const [c, t] of from.chunks) {
+      this.addDays(t, 0, from.usedDays(c, t), atDay + c * CHUNK_DAYS);
+    }
+  }
+
   get bytes(): number {
+    let tables = 0;
+    for (const t of this.chunks.values()) tables += t.bytes;
     return (
-      this.tables.bytes +
+      tables +
       this.runLen.byteLength * 17 +
       this.leadOpen.byteLength +
       this.epParam.byteLength +
@@ -196,7 +260,10 @@ export interface MonitoringSnapshot {
   readonly signature: string;
   readonly p: number;
   readonly l: number;
+  /** Days from baseDay the tables cover. */
   readonly capacityDays: number;
+  /** The chunks of the tables: [chunk, days in the snapshot]; arrays `tables.CHUNK.NAME`. */
+  readonly chunks?: readonly (readonly [number, number])[];
   readonly scalars: {
     readonly rows: number;
     readonly firstTime: number;
@@ -280,6 +347,8 @@ export class MonitoringStream {
   readonly hi: Float64Array;
   /** The shortest episode any alert rule wants, per parameter (Infinity: none kept). */
   readonly minEpisode: Float64Array;
+  /** Whether any alert rule keeps episodes (their order is the order runs close, row by row). */
+  private readonly keepsEpisodes: boolean;
   readonly flowIndex: number;
   readonly loadIndex: Int32Array;
   readonly perHour: Float64Array;
@@ -289,6 +358,7 @@ export class MonitoringStream {
   readonly signature: string;
   private readonly rates: Float64Array;
   private readonly row: Float64Array;
+  private readonly rowScratch: Float64Array;
   data: StreamData;
 
   constructor(readonly settings: CheckedMonitoringSettings) {
@@ -310,6 +380,7 @@ export class MonitoringStream {
         this.minEpisode[q] = Math.min(this.minEpisode[q] as number, rule.minReadings);
       }
     }
+    this.keepsEpisodes = this.minEpisode.some((m) => m !== Infinity);
     this.flowIndex = settings.flowIndex;
     const loads = params.flatMap((q, i) => (q.load ? [i] : []));
     this.l = loads.length;
@@ -320,6 +391,7 @@ export class MonitoringStream {
     this.signature = JSON.stringify(settings);
     this.rates = new Float64Array(this.l);
     this.row = new Float64Array(this.p);
+    this.rowScratch = new Float64Array(this.p);
     this.data = this.emptyData();
   }
 
@@ -415,7 +487,7 @@ export class MonitoringStream {
       }
     }
     const hour = Math.floor((timeMs + this.offsetMs) / MS_PER_HOUR);
-    if (hour !== d.curHour) this.enterHour(d, hour, timeField);
+    if (hour !== d.curHour) this.enterHour(d, hour);
     if (timeMs - d.lastTime > this.maxGapMs) this.breakRuns(d);
     const first = d.rows === 0;
     const t = d.tables;
@@ -516,6 +588,7 @@ export class MonitoringStream {
         );
       }
     });
+    if (this.addChecked(timesMs, columns)) return;
     const row = this.row;
     const p = this.p;
     for (let i = 0; i < n; i++) {
@@ -534,33 +607,413 @@ export class MonitoringStream {
     }
   }
 
+  /**
+   * The fast path of addColumns: when the times and columns are Float64Arrays and every row
+   * passes add()'s checks, adds them in one loop without per-row calls or allocations (the same
+   * operations in the same order as add(), so the same bits) and returns true. Otherwise adds
+   * nothing and returns false: the general path then adds the good rows and throws as before.
+   */
+  private addChecked(timesMs: ArrayLike<number>, columns: readonly ArrayLike<number>[]): boolean {
+    if (!(timesMs instanceof Float64Array)) return false;
+    const p = this.p;
+    const cols: Float64Array[] = [];
+    for (let q = 0; q < p; q++) {
+      const c = columns[q];
+      if (!(c instanceof Float64Array)) return false;
+      cols.push(c);
+    }
+    const n = timesMs.length;
+    if (n === 0) return true;
+    const flows = this.l > 0 ? (cols[this.flowIndex] as Float64Array) : undefined;
+    if (!this.passesChecks(timesMs, cols, flows)) return false;
+    if (this.keepsEpisodes) this.addByRow(timesMs, cols, flows);
+    else this.addByColumnInChunks(timesMs, cols, flows);
+    return true;
+  }
+
+  /**
+   * addByColumn over the rows of each chunk of the tables in turn, the chunk first grown to
+   * hold them all (so that its arrays stay the same while addByColumn writes to them).
+   */
+  private addByColumnInChunks(
+    timesMs: Float64Array,
+    cols: readonly Float64Array[],
+    flows: Float64Array | undefined,
+  ): void {
+    const d = this.data;
+    const n = timesMs.length;
+    const offsetMs = this.offsetMs;
+    const dayOf = (t: number) => Math.floor(Math.floor((t + offsetMs) / MS_PER_HOUR) / 24);
+    const base = d.baseDay === d.baseDay ? d.baseDay : dayOf(timesMs[0] as number);
+    const chunkOf = (t: number) => Math.floor((dayOf(t) - base) / CHUNK_DAYS);
+    let from = 0;
+    while (from < n) {
+      const c = chunkOf(timesMs[from] as number);
+      let lo = from + 1;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (chunkOf(timesMs[mid] as number) === c) lo = mid + 1;
+        else hi = mid;
+      }
+      const to = lo;
+      d.chunkFor(dayOf(timesMs[to - 1] as number) - base);
+      if (from === 0 && to === n) this.addByColumn(timesMs, cols, flows);
+      else {
+        this.addByColumn(
+          timesMs.subarray(from, to),
+          cols.map((col) => col.subarray(from, to)),
+          flows?.subarray(from, to),
+        );
+      }
+      from = to;
+    }
+  }
+
+  /** Whether every row passes add()'s checks (kept apart: small functions optimise well). */
+  private passesChecks(
+    timesMs: Float64Array,
+    cols: readonly Float64Array[],
+    flows: Float64Array | undefined,
+  ): boolean {
+    const n = timesMs.length;
+    const d = this.data;
+    let previous = d.lastTime;
+    const periodStart = this.periodStart;
+    const periodEnd = this.periodEnd;
+    for (let i = 0; i < n; i++) {
+      const t = timesMs[i] as number;
+      if (!(t > previous && t >= -MAX_EPOCH_MS && t <= MAX_EPOCH_MS)) return false;
+      if (t < periodStart || t >= periodEnd) return false;
+      previous = t;
+    }
+    // No ±Infinity; the largest magnitude of each column bounds its load rates.
+    const p = this.p;
+    const largest = this.rowScratch;
+    for (let q = 0; q < p; q++) {
+      const c = cols[q] as Float64Array;
+      let most = 0;
+      for (let i = 0; i < n; i++) {
+        const v = c[i] as number;
+        const a = v < 0 ? -v : v;
+        if (a > most) most = a;
+      }
+      if (most === Infinity) return false;
+      largest[q] = most;
+    }
+    if (flows === undefined) return true;
+    for (let i = 0; i < n; i++) if ((flows[i] as number) < 0) return false;
+    const l = this.l;
+    const factor = this.loadFactor;
+    const flowMost = largest[this.flowIndex] as number;
+    for (let k = 0; k < l; k++) {
+      const q = this.loadIndex[k] as number;
+      // Rounding is monotonic: if the largest product is finite, every product is.
+      if (Number.isFinite((largest[q] as number) * flowMost * factor)) continue;
+      const c = cols[q] as Float64Array;
+      for (let i = 0; i < n; i++) {
+        const rate = (c[i] as number) * (flows[i] as number) * factor;
+        if (rate === Infinity || rate === -Infinity) return false;
+      }
+    }
+    return true;
+  }
+
+  /** addChecked's loop row by row: add()'s operations in its order (episodes close in order). */
+  private addByRow(
+    timesMs: Float64Array,
+    cols: readonly Float64Array[],
+    flows: Float64Array | undefined,
+  ): void {
+    const n = timesMs.length;
+    const p = this.p;
+    const d = this.data;
+    const offsetMs = this.offsetMs;
+    const l = this.l;
+    const factor = this.loadFactor;
+    const loadIndex = this.loadIndex;
+    // The loop of add(), with the state in locals.
+    const lo = this.lo;
+    const hi = this.hi;
+    const perHour = this.perHour;
+    const maxGap = this.maxGapMs;
+    const runLen = d.runLen;
+    const runStart = d.runStart;
+    const runEnd = d.runEnd;
+    const runWorst = d.runWorst;
+    const runExcess = d.runExcess;
+    const firstExceedance = d.firstExceedance;
+    const lastExceedance = d.lastExceedance;
+    let lastTime = d.lastTime;
+    let rows = d.rows;
+    let curHour = d.curHour;
+    let slot = d.curSlot;
+    let loadSlot = d.curLoadSlot;
+    let t = d.tables;
+    let count = t.count;
+    let missing = t.missing;
+    let sum = t.sum;
+    let min = t.min;
+    let max = t.max;
+    let exceed = t.exceed;
+    let loadCount = t.loadCount;
+    let loadSum = t.loadSum;
+    let loadExceed = t.loadExceed;
+    for (let i = 0; i < n; i++) {
+      const timeMs = timesMs[i] as number;
+      const hour = Math.floor((timeMs + offsetMs) / MS_PER_HOUR);
+      if (hour !== curHour) {
+        this.enterHour(d, hour);
+        curHour = hour;
+        slot = d.curSlot;
+        loadSlot = d.curLoadSlot;
+        t = d.tables;
+        count = t.count;
+        missing = t.missing;
+        sum = t.sum;
+        min = t.min;
+        max = t.max;
+        exceed = t.exceed;
+        loadCount = t.loadCount;
+        loadSum = t.loadSum;
+        loadExceed = t.loadExceed;
+      }
+      if (timeMs - lastTime > maxGap) this.breakRuns(d);
+      const first = rows === 0;
+      for (let q = 0; q < p; q++) {
+        const v = (cols[q] as Float64Array)[i] as number;
+        const j = slot + q;
+        if (v !== v) {
+          missing[j] = (missing[j] as number) + 1;
+          if ((runLen[q] as number) > 0) this.endRun(d, q);
+          continue;
+        }
+        count[j] = (count[j] as number) + 1;
+        sum[j] = (sum[j] as number) + v;
+        if (v < (min[j] as number)) min[j] = v;
+        if (v > (max[j] as number)) max[j] = v;
+        const h = hi[q] as number;
+        const lw = lo[q] as number;
+        if (v > h || v < lw) {
+          exceed[j] = (exceed[j] as number) + 1;
+          const excess = v > h ? v - h : lw - v;
+          const len = runLen[q] as number;
+          if (len === 0) {
+            runStart[q] = timeMs;
+            runWorst[q] = v;
+            runExcess[q] = excess;
+            if (first) d.leadOpen[q] = 1;
+          } else if (excess > (runExcess[q] as number)) {
+            runWorst[q] = v;
+            runExcess[q] = excess;
+          }
+          runLen[q] = len + 1;
+          runEnd[q] = timeMs;
+          if (firstExceedance[q] !== firstExceedance[q]) firstExceedance[q] = timeMs;
+          lastExceedance[q] = timeMs;
+        } else if ((runLen[q] as number) > 0) {
+          this.endRun(d, q);
+        }
+      }
+      if (flows !== undefined) {
+        const flow = flows[i] as number;
+        for (let k = 0; k < l; k++) {
+          const rate =
+            ((cols[loadIndex[k] as number] as Float64Array)[i] as number) * flow * factor;
+          if (rate !== rate) continue;
+          const j = loadSlot + k;
+          loadCount[j] = (loadCount[j] as number) + 1;
+          loadSum[j] = (loadSum[j] as number) + rate;
+          if (rate > (perHour[k] as number)) loadExceed[j] = (loadExceed[j] as number) + 1;
+        }
+      }
+      if (first) d.firstTime = timeMs;
+      lastTime = timeMs;
+      rows += 1;
+    }
+    d.lastTime = lastTime;
+    d.rows = rows;
+  }
+
+  /**
+   * addChecked's loop column by column, within each local hour (between gaps): per parameter,
+   * the same additions in the same order as row by row, so the same bits. Only without kept
+   * episodes: parameters then never interact (runs close per parameter).
+   */
+  private addByColumn(
+    timesMs: Float64Array,
+    cols: readonly Float64Array[],
+    flows: Float64Array | undefined,
+  ): void {
+    const d = this.data;
+    const n = timesMs.length;
+    const p = this.p;
+    const l = this.l;
+    const offsetMs = this.offsetMs;
+    const maxGap = this.maxGapMs;
+    // Segments: rows [segStart[s], segStart[s + 1]) in one hour, a gap only before the first.
+    const segs = this.segments(n);
+    let nSeg = 0;
+    let previous = d.lastTime;
+    let curHour = d.curHour;
+    for (let i = 0; i < n; i++) {
+      const timeMs = timesMs[i] as number;
+      const hour = Math.floor((timeMs + offsetMs) / MS_PER_HOUR);
+      const gap = timeMs - previous > maxGap;
+      if (hour !== curHour || gap || i === 0) {
+        if (hour !== curHour) {
+          this.enterHour(d, hour);
+          curHour = hour;
+        }
+        segs.start[nSeg] = i;
+        segs.slot[nSeg] = d.curSlot;
+        segs.loadSlot[nSeg] = d.curLoadSlot;
+        segs.gap[nSeg] = gap ? 1 : 0;
+        nSeg++;
+      }
+      previous = timeMs;
+    }
+    segs.start[nSeg] = n;
+    const t = d.tables;
+    const count = t.count;
+    const missing = t.missing;
+    const sum = t.sum;
+    const min = t.min;
+    const max = t.max;
+    const exceed = t.exceed;
+    const runLen = d.runLen;
+    const first = d.rows === 0;
+    for (let q = 0; q < p; q++) {
+      const col = cols[q] as Float64Array;
+      const h = this.hi[q] as number;
+      const lw = this.lo[q] as number;
+      let firstExceedance = d.firstExceedance[q] as number;
+      let lastExceedance = d.lastExceedance[q] as number;
+      for (let s = 0; s < nSeg; s++) {
+        if (segs.gap[s] === 1 && (runLen[q] as number) > 0) this.endRun(d, q);
+        const from = segs.start[s] as number;
+        const to = segs.start[s + 1] as number;
+        const j = (segs.slot[s] as number) + q;
+        let c = count[j] as number;
+        let m = missing[j] as number;
+        let sm = sum[j] as number;
+        let mn = min[j] as number;
+        let mx = max[j] as number;
+        let x = exceed[j] as number;
+        for (let i = from; i < to; i++) {
+          const v = col[i] as number;
+          if (v !== v) {
+            m++;
+            if ((runLen[q] as number) > 0) this.endRun(d, q);
+            continue;
+          }
+          c++;
+          sm += v;
+          if (v < mn) mn = v;
+          if (v > mx) mx = v;
+          if (v > h || v < lw) {
+            x++;
+            const timeMs = timesMs[i] as number;
+            const excess = v > h ? v - h : lw - v;
+            const len = runLen[q] as number;
+            if (len === 0) {
+              d.runStart[q] = timeMs;
+              d.runWorst[q] = v;
+              d.runExcess[q] = excess;
+              if (first && i === 0) d.leadOpen[q] = 1;
+            } else if (excess > (d.runExcess[q] as number)) {
+              d.runWorst[q] = v;
+              d.runExcess[q] = excess;
+            }
+            runLen[q] = len + 1;
+            d.runEnd[q] = timeMs;
+            if (firstExceedance !== firstExceedance) firstExceedance = timeMs;
+            lastExceedance = timeMs;
+          } else if ((runLen[q] as number) > 0) {
+            this.endRun(d, q);
+          }
+        }
+        count[j] = c;
+        missing[j] = m;
+        sum[j] = sm;
+        min[j] = mn;
+        max[j] = mx;
+        exceed[j] = x;
+      }
+      d.firstExceedance[q] = firstExceedance;
+      d.lastExceedance[q] = lastExceedance;
+    }
+    if (flows !== undefined) {
+      const loadCount = t.loadCount;
+      const loadSum = t.loadSum;
+      const loadExceed = t.loadExceed;
+      const factor = this.loadFactor;
+      for (let k = 0; k < l; k++) {
+        const col = cols[this.loadIndex[k] as number] as Float64Array;
+        const limit = this.perHour[k] as number;
+        for (let s = 0; s < nSeg; s++) {
+          const from = segs.start[s] as number;
+          const to = segs.start[s + 1] as number;
+          const j = (segs.loadSlot[s] as number) + k;
+          let c = loadCount[j] as number;
+          let sm = loadSum[j] as number;
+          let x = loadExceed[j] as number;
+          for (let i = from; i < to; i++) {
+            const rate = (col[i] as number) * (flows[i] as number) * factor;
+            if (rate !== rate) continue;
+            c++;
+            sm += rate;
+            if (rate > limit) x++;
+          }
+          loadCount[j] = c;
+          loadSum[j] = sm;
+          loadExceed[j] = x;
+        }
+      }
+    }
+    if (first) d.firstTime = timesMs[0] as number;
+    d.lastTime = timesMs[n - 1] as number;
+    d.rows += n;
+  }
+
+  /** Scratch segment arrays for addByColumn, for at least n rows (+1 end mark). */
+  private segments(n: number): {
+    start: Int32Array;
+    slot: Float64Array;
+    loadSlot: Float64Array;
+    gap: Uint8Array;
+  } {
+    if (this.segs.start.length <= n) {
+      const size = Math.max(n + 1, this.segs.start.length * 2);
+      this.segs = {
+        start: new Int32Array(size),
+        slot: new Float64Array(size),
+        loadSlot: new Float64Array(size),
+        gap: new Uint8Array(size),
+      };
+    }
+    return this.segs;
+  }
+
+  private segs = {
+    start: new Int32Array(0),
+    slot: new Float64Array(0),
+    loadSlot: new Float64Array(0),
+    gap: new Uint8Array(0),
+  };
+
   private valueField(q: number, batchIndex: number): string {
     return batchIndex < 0 ? `values[${q}]` : `columns[${q}][${batchIndex}]`;
   }
 
   /** Points the cursor at a new local hour, growing the tables when needed. */
-  private enterHour(d: StreamData, hour: number, timeField: string): void {
+  private enterHour(d: StreamData, hour: number): void {
     const day = Math.floor(hour / 24);
-    if (d.baseDay !== d.baseDay) {
-      d.baseDay = day;
-      d.tables = new HourTables(INITIAL_DAYS, this.p, this.l);
-    }
+    if (d.baseDay !== d.baseDay) d.baseDay = day;
     const rel = day - d.baseDay;
-    if (rel >= MAX_MONITORING_DAYS) {
-      throw new GpError(
-        'OUT_OF_RANGE',
-        timeField,
-        `readings may span at most ${MAX_MONITORING_DAYS} local days; split longer records and merge their results`,
-      );
-    }
-    if (rel >= d.tables.capacityDays) {
-      const capacity = Math.min(MAX_MONITORING_DAYS, Math.max(rel + 1, d.tables.capacityDays * 2));
-      const grown = new HourTables(capacity, this.p, this.l);
-      grown.addFrom(d.tables, d.days, 0, this.p, this.l);
-      d.tables = grown;
-    }
+    d.tables = d.chunkFor(rel);
     if (rel + 1 > d.days) d.days = rel + 1;
-    const hourInTables = hour - d.baseDay * 24;
+    const hourInTables = hour - (d.baseDay + Math.floor(rel / CHUNK_DAYS) * CHUNK_DAYS) * 24;
     d.curHour = hour;
     d.curSlot = hourInTables * this.p;
     d.curLoadSlot = hourInTables * this.l;
@@ -698,16 +1151,25 @@ export class MonitoringStream {
   /** The data as plain values and typed arrays (structured-cloneable, transferable). */
   snapshot(): MonitoringSnapshot {
     const d = this.data;
-    const t = d.tables;
     const arrays: Record<string, Float64Array | Uint8Array | Int32Array> = {};
     for (const key of SNAPSHOT_ARRAYS) arrays[key] = d[key].slice();
-    for (const key of TABLE_ARRAYS) arrays[`tables.${key}`] = t[key].slice();
+    // Per chunk, only the days in use (the tables grow by doubling): less to copy and to send.
+    const chunks: [number, number][] = [];
+    for (const [c, t] of [...d.chunks].sort((a, b) => a[0] - b[0])) {
+      const days = d.usedDays(c, t);
+      chunks.push([c, days]);
+      for (const key of TABLE_ARRAYS) {
+        const perDay = 24 * (key.startsWith('load') ? this.l : this.p);
+        arrays[`tables.${c}.${key}`] = t[key].slice(0, days * perDay);
+      }
+    }
     for (const key of EPISODE_ARRAYS) arrays[key] = d[key].slice();
     return {
       signature: this.signature,
       p: this.p,
       l: this.l,
-      capacityDays: t.capacityDays,
+      capacityDays: d.days,
+      chunks,
       scalars: {
         rows: d.rows,
         firstTime: d.firstTime,
@@ -729,7 +1191,7 @@ export class MonitoringStream {
     if (snapshot.signature !== this.signature || snapshot.p !== this.p || snapshot.l !== this.l) {
       throw new GpError('INVALID_INPUT', 'snapshot', 'was taken with different settings');
     }
-    const d = new StreamData(this.p, this.l, snapshot.capacityDays);
+    const d = new StreamData(this.p, this.l, 0);
     const arrays = snapshot.arrays;
     const take = (key: string, into: Float64Array | Uint8Array | Int32Array): void => {
       const from = arrays[key];
@@ -743,7 +1205,14 @@ export class MonitoringStream {
       into.set(from);
     };
     for (const key of SNAPSHOT_ARRAYS) take(key, d[key]);
-    for (const key of TABLE_ARRAYS) take(`tables.${key}`, d.tables[key]);
+    for (const [c, days] of snapshot.chunks ?? []) {
+      if (!Number.isInteger(c) || c < 0 || !Number.isInteger(days) || days < 0) {
+        throw new GpError('INVALID_INPUT', 'snapshot.chunks', 'is damaged');
+      }
+      const t = new HourTables(days, this.p, this.l);
+      for (const key of TABLE_ARRAYS) take(`tables.${c}.${key}`, t[key]);
+      d.chunks.set(c, t);
+    }
     const n = (arrays['epLen'] as Float64Array | undefined)?.length ?? 0;
     d.epParam = new Int32Array(n);
     d.epLen = new Float64Array(n);
@@ -763,13 +1232,17 @@ export class MonitoringStream {
     d.curLoadSlot = s.curLoadSlot;
     d.epCount = s.epCount;
     d.epDropped = s.epDropped;
+    if (d.curHour === d.curHour) {
+      const day = Math.floor(d.curHour / 24) - d.baseDay;
+      d.tables = d.chunks.get(Math.floor(day / CHUNK_DAYS)) ?? d.chunkFor(day);
+    }
     this.data = d;
   }
 
   /** A deep copy of some data. */
   private copyData(from: StreamData): StreamData {
-    const to = new StreamData(this.p, this.l, from.tables.capacityDays);
-    to.tables.addFrom(from.tables, from.tables.capacityDays, 0, this.p, this.l);
+    const to = new StreamData(this.p, this.l, 0);
+    to.addData(from, 0);
     to.rows = from.rows;
     to.firstTime = from.firstTime;
     to.lastTime = from.lastTime;
@@ -809,18 +1282,16 @@ export class MonitoringStream {
     }
     const baseDay = earlier.baseDay;
     const days = later.baseDay + later.days - baseDay;
-    if (days > MAX_MONITORING_DAYS) {
-      throw new GpError(
-        'OUT_OF_RANGE',
-        'other',
-        `the two together span ${days} local days, more than ${MAX_MONITORING_DAYS}`,
-      );
-    }
-    const m = new StreamData(this.p, this.l, days);
+    const m = new StreamData(this.p, this.l, 0);
     m.baseDay = baseDay;
     m.days = days;
-    m.tables.addFrom(earlier.tables, earlier.days, 0, this.p, this.l);
-    m.tables.addFrom(later.tables, later.days, later.baseDay - baseDay, this.p, this.l);
+    if (earlier === this.data) {
+      // This stream's own tables are replaced by m: m takes them over instead of a copy.
+      for (const [c, t] of earlier.chunks) m.chunks.set(c, t);
+    } else {
+      m.addData(earlier, 0);
+    }
+    m.addData(later, later.baseDay - baseDay);
     m.rows = earlier.rows + later.rows;
     m.firstTime = earlier.firstTime;
     m.lastTime = later.lastTime;
