@@ -3,6 +3,6 @@ import { runMonitoringBench } from './monitoring.bench.js';
 import { runMonitoringStoreBench } from './monitoring-store.bench.js';
 import { runUncertaintyBench } from './uncertainty.bench.js';
 
-runUncertaintyBench();
+await runUncertaintyBench();
 await runMonitoringBench();
 await runMonitoringStoreBench();

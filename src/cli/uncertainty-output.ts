@@ -27,6 +27,10 @@ const T = {
     flip: 'Margin perubahan bobot (weighted sum)',
     flipLine: (c: string, up: string, down: string) => `${c}: naik ${up}, turun ${down}`,
     noFlip: 'tidak ada',
+    flipAhp: (ahp: string) =>
+      `Margin perubahan bobot AHP "${ahp}" untuk EPI terbaik (bobot lain dinormalkan ulang)`,
+    critical: (c: string, delta: string) => `Paling kritis: ${c} (${delta})`,
+    epiBefore: 'EPI sebelum (hasil ukur)',
   },
   en: {
     title: 'Uncertainty analysis (Monte Carlo)',
@@ -45,6 +49,10 @@ const T = {
     flip: 'Weight flip margins (weighted sum)',
     flipLine: (c: string, up: string, down: string) => `${c}: up ${up}, down ${down}`,
     noFlip: 'none',
+    flipAhp: (ahp: string) =>
+      `Flip margins of the AHP weights "${ahp}" for the best EPI (the others renormalised)`,
+    critical: (c: string, delta: string) => `Most critical: ${c} (${delta})`,
+    epiBefore: 'EPI before (as measured)',
   },
 } as const;
 
@@ -110,6 +118,13 @@ export function uncertaintyText(
     }
     lines.push('');
   }
+  const before = result.epiBefore;
+  if (before !== undefined) {
+    lines.push(
+      `${t.epiBefore}: ${t.point} ${show(before.point, language)}, ${t.mean} ${show(before.mean, language)}, P5 ${show(before.p5, language)}, P50 ${show(before.p50, language)}, P95 ${show(before.p95, language)}`,
+      '',
+    );
+  }
   if (result.rules.length > 0) {
     lines.push(t.rules);
     const ids = result.options.map((o) => o.id);
@@ -162,6 +177,25 @@ export function uncertaintyText(
       const fmt = (flip: typeof m.increase) =>
         flip === undefined ? t.noFlip : `${show(Math.abs(flip.delta), language)} → ${flip.rival}`;
       lines.push(`  ${t.flipLine(m.criterion, fmt(m.increase), fmt(m.decrease))}`);
+    }
+    lines.push('');
+  }
+  const ahp = result.ahpFlipMargins;
+  if (ahp !== undefined && ahp.margins.kind === 'single') {
+    lines.push(t.flipAhp(ahp.ahp));
+    for (const m of ahp.margins.criteria) {
+      const fmt = (flip: typeof m.increase) =>
+        flip === undefined ? t.noFlip : `${share(Math.abs(flip.delta), language)} → ${flip.rival}`;
+      lines.push(
+        `  ${t.flipLine(`${m.criterion} (${share(m.weight, language)})`, fmt(m.increase), fmt(m.decrease))}`,
+      );
+    }
+    const critical = ahp.margins.mostCritical;
+    if (critical !== undefined) {
+      const sign = critical.direction === 'increase' ? '+' : '−';
+      lines.push(
+        `  ${t.critical(critical.criterion, `${sign}${share(Math.abs(critical.delta), language)}`)}`,
+      );
     }
     lines.push('');
   }

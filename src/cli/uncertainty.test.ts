@@ -121,3 +121,43 @@ describe('lestari uncertainty with the study’s uncertainty block', () => {
     expect(text.stdout).toMatch(/The choice of alt-2 by highest BCR is/);
   });
 });
+
+describe('lestari uncertainty with EPI inputs and AHP weights', () => {
+  it('prints the EPI before and the AHP weights’ flip margins', async () => {
+    // cv-abc with its EPI weights taken from an AHP instead of the file.
+    const text = cvAbcTextWithout()
+      .replace(/\n\s*weight: "[\d,]+",/g, '')
+      .replace(/, weight: "[\d,]+"/g, '')
+      .replace(
+        'epi:\n  method: deviation',
+        'epi:\n  method: deviation\n  weightsFrom: epi-weights',
+      );
+    const ahp = [
+      'weights:',
+      '  ahp:',
+      '    - id: epi-weights',
+      '      items: [bod, cod, tss, oil-grease, ph]',
+      '      matrix:',
+      '        - [1, 2, 2, 1, 3]',
+      '        - [0.5, 1, 1, 0.5, 2]',
+      '        - [0.5, 1, 1, 0.5, 2]',
+      '        - [1, 2, 2, 1, 3]',
+      '        - [0.3333333333, 0.5, 0.5, 0.3333333333, 1]',
+      'uncertainty:',
+      '  iterations: 300',
+      '  inputs:',
+      '    - { path: "effluent.parameters[cod].measured", distribution: { plusMinus: 10 % } }',
+      '',
+    ].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'lestari-uncertainty-ahp-'));
+    const file = join(dir, 'study.yaml');
+    writeFileSync(file, `${text}\n${ahp}`);
+    const result = await cli('uncertainty', file, '--lang', 'en');
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('EPI before (as measured): Point');
+    expect(result.stdout).toContain(
+      'Flip margins of the AHP weights "epi-weights" for the best EPI',
+    );
+    expect(result.stdout).toMatch(/Most critical: [a-z-]+ \([+−]/);
+  });
+});

@@ -147,4 +147,43 @@ describe('the study file uncertainty block', () => {
       'uncertainty.inputs[1].path',
     ]);
   });
+
+  it('reads measured concentrations, EPI weights and weighted-sum inputs, refusing unknown ones at their line', () => {
+    const good = parseStudyText(
+      withInputs(
+        [
+          '    - { path: "effluent.parameters[cod].measured", distribution: { uniform: "55–70" } }',
+          '    - { path: "effluent.parameters[ph].weight", distribution: { plusMinus: "10 %" } }',
+          '    - { path: "effluent.parameters[tss].measured", distribution: { plusMinus: "15 %" } }',
+        ].join('\n'),
+      ),
+    );
+    expect(good.ok && good.study.uncertainty?.inputs?.map((i) => i.path)).toEqual([
+      'effluent.parameters[cod].measured',
+      'effluent.parameters[ph].weight',
+      'effluent.parameters[tss].measured',
+    ]);
+    const text = withInputs(
+      [
+        '    - path: effluent.parameters[cod].measured',
+        '      distribution: { uniform: [55, 70] }',
+        '    - path: effluent.parameters[nitrate].measured',
+        '      distribution: { plusMinus: 10 % }',
+        '    - path: effluent.parameters[cod].limit',
+        '      distribution: { plusMinus: 10 % }',
+        '    - path: effluent.parameters[bod].measured',
+        '      distribution: { uniform: [-5, 20] }',
+      ].join('\n'),
+    );
+    const result = parseStudyText(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.path, e.line])).toEqual([
+      ['uncertainty.inputs[1].path', lineOf(text, 'parameters[nitrate]')],
+      ['uncertainty.inputs[2].path', lineOf(text, 'parameters[cod].limit')],
+      ['uncertainty.inputs[3].distribution', lineOf(text, '[-5, 20]')],
+    ]);
+    expect(result.errors[0]?.message).toMatch(/no effluent parameter "nitrate"/);
+    expect(result.errors[1]?.message).toMatch(/effluent\.parameters\[…\]\.measured/);
+  });
 });

@@ -7,6 +7,7 @@
 import {
   monteCarloStudy,
   uncertainInputsOfStudy,
+  type AhpFlipMargins,
   type MonteCarloOutput,
   type MonteCarloStudyResult,
   type OutputDistribution,
@@ -36,6 +37,20 @@ const T = {
     histogramSampled: (n: string) => ` Jumlah per kelas ditaksir dari sampel ${n} iterasi.`,
     pointLabel: 'Nilai titik',
     failed: (message: string) => `Analisis ketidakpastian tidak dapat dihitung: ${message}`,
+    epiBefore: 'EPI sebelum (hasil ukur)',
+    flipWeightedSum: (k: number, chosen: string) =>
+      `Flip margin weighted sum #${k}: perubahan bobot terkecil (bobot lain tetap) yang mengubah pilihan ${chosen}`,
+    flipAhp: (ahp: string, chosen: string) =>
+      `Flip margin bobot AHP "${ahp}" untuk EPI terbaik: perubahan bobot terkecil (bobot lain dinormalkan ulang, Σ = 1) yang mengubah pilihan ${chosen}`,
+    criterion: 'Kriteria',
+    weight: 'Bobot',
+    increase: 'Naik sebesar (→ opsi yang menyamai)',
+    decrease: 'Turun sebesar (→ opsi yang menyamai)',
+    noFlip: 'tidak mengubah',
+    tie: (options: string) =>
+      `Pilihan sudah seri (${options}): setiap perubahan bobot yang memisahkan mereka mengubah pilihan.`,
+    critical: (criterion: string, delta: string) =>
+      `Kriteria paling kritis: ${criterion} (perubahan ${delta}).`,
   },
   en: {
     title: 'Uncertainty analysis (Monte Carlo)',
@@ -55,6 +70,20 @@ const T = {
     histogramSampled: (n: string) => ` Counts per bin estimated from a sample of ${n} iterations.`,
     pointLabel: 'Point',
     failed: (message: string) => `The uncertainty analysis could not be computed: ${message}`,
+    epiBefore: 'EPI before (as measured)',
+    flipWeightedSum: (k: number, chosen: string) =>
+      `Flip margins of weighted sum #${k}: the smallest change of each weight (others fixed) that changes the choice of ${chosen}`,
+    flipAhp: (ahp: string, chosen: string) =>
+      `Flip margins of the AHP weights "${ahp}" for the best EPI: the smallest change of each weight (the others renormalised, Σ = 1) that changes the choice of ${chosen}`,
+    criterion: 'Criterion',
+    weight: 'Weight',
+    increase: 'Increase by (→ option that ties)',
+    decrease: 'Decrease by (→ option that ties)',
+    noFlip: 'no change',
+    tie: (options: string) =>
+      `The choice is already a tie (${options}): any weight change that separates them changes it.`,
+    critical: (criterion: string, delta: string) =>
+      `Most critical criterion: ${criterion} (a change of ${delta}).`,
   },
 } as const;
 
@@ -120,6 +149,33 @@ export function uncertaintySection(ctx: ReportContext): SafeHtml {
           <th scope="col" class="num">P95</th>
         </tr>`,
         body: rows,
+      }),
+    );
+  }
+
+  const before = result.epiBefore;
+  if (before !== undefined) {
+    parts.push(
+      table(ctx, {
+        caption: t.epiBefore,
+        head: html`<tr>
+          <th scope="col">${t.output}</th>
+          <th scope="col" class="num">${t.point}</th>
+          <th scope="col" class="num">${t.mean}</th>
+          <th scope="col" class="num">P5</th>
+          <th scope="col" class="num">P50</th>
+          <th scope="col" class="num">P95</th>
+        </tr>`,
+        body: [
+          html`<tr>
+            <th scope="row">${t.epiBefore}</th>
+            <td class="num">${value('epiAfter', before.point)}</td>
+            <td class="num">${value('epiAfter', before.mean)}</td>
+            <td class="num">${value('epiAfter', before.p5)}</td>
+            <td class="num">${value('epiAfter', before.p50)}</td>
+            <td class="num">${value('epiAfter', before.p95)}</td>
+          </tr>`,
+        ],
       }),
     );
   }
@@ -208,10 +264,85 @@ export function uncertaintySection(ctx: ReportContext): SafeHtml {
     );
   }
 
+  parts.push(...flipMarginTables(ctx, result));
+
   parts.push(
     html`<p class="decision">
       <strong>${ctx.L.decision}:</strong> ${robustnessSentence(result, ctx.language)}
     </p>`,
   );
   return section('uncertainty', 3, t.title, parts);
+}
+
+/** The weighted sums' and the AHP's flip margins, one table each (a sentence for a tie). */
+function flipMarginTables(ctx: ReportContext, result: MonteCarloStudyResult): SafeHtml[] {
+  const t = T[ctx.language];
+  const names = (ids: readonly string[]) => ids.map((id) => ctx.optionName(id)).join(', ');
+  const flip = (
+    f: { delta: number; rival: string } | undefined,
+    digits: number,
+    percent: boolean,
+  ) =>
+    f === undefined
+      ? t.noFlip
+      : `${percent ? share(Math.abs(f.delta), ctx.language) : ctx.num(Math.abs(f.delta), digits)} → ${ctx.optionName(f.rival)}`;
+  const margins: {
+    caption: string;
+    percent: boolean;
+    margins: MonteCarloStudyResult['flipMargins'][number]['margins'] | AhpFlipMargins;
+  }[] = result.flipMargins.map((f) => ({
+    caption: t.flipWeightedSum(
+      f.entry + 1,
+      names(f.margins.kind === 'single' ? [f.margins.chosen] : f.margins.chosen),
+    ),
+    percent: false,
+    margins: f.margins,
+  }));
+  const ahp = result.ahpFlipMargins;
+  if (ahp !== undefined) {
+    margins.push({
+      caption: t.flipAhp(
+        ahp.ahp,
+        names(ahp.margins.kind === 'single' ? [ahp.margins.chosen] : ahp.margins.chosen),
+      ),
+      percent: true,
+      margins: ahp.margins,
+    });
+  }
+  return margins.flatMap((m): SafeHtml[] => {
+    if (m.margins.kind === 'tie') {
+      return [html`<p>${m.caption}. ${t.tie(names(m.margins.chosen))}</p>`];
+    }
+    const weight = (w: number) => (m.percent ? share(w, ctx.language) : ctx.num(w, 3));
+    const out: SafeHtml[] = [
+      table(ctx, {
+        caption: m.caption,
+        head: html`<tr>
+          <th scope="col">${t.criterion}</th>
+          <th scope="col" class="num">${t.weight}</th>
+          <th scope="col" class="num">${t.increase}</th>
+          <th scope="col" class="num">${t.decrease}</th>
+        </tr>`,
+        body: m.margins.criteria.map(
+          (c) =>
+            html`<tr>
+              <th scope="row">${c.criterion}</th>
+              <td class="num">${weight(c.weight)}</td>
+              <td class="num">${flip(c.increase, 3, m.percent)}</td>
+              <td class="num">${flip(c.decrease, 3, m.percent)}</td>
+            </tr>`,
+        ),
+      }),
+    ];
+    const critical = 'mostCritical' in m.margins ? m.margins.mostCritical : undefined;
+    if (critical !== undefined) {
+      const sign = critical.direction === 'increase' ? '+' : '−';
+      out.push(
+        html`<p>
+          ${t.critical(critical.criterion, `${sign}${share(Math.abs(critical.delta), ctx.language)}`)}
+        </p>`,
+      );
+    }
+    return out;
+  });
 }

@@ -5,9 +5,10 @@
  *
  * An AHP priority vector (weights.ahp[]) weights a linear additive choice: a weighted sum of
  * scores, or an EPI by deviation (EPI = Σ Wi·Pi) or traffic light (Σ Wi·level_i) through
- * epi.weightsFrom, whose scores are each option's performances or levels after it. A study's
- * weighted-sum screening takes its weights from the file, never from an AHP, so this is not
- * part of monteCarloStudy; weightedSumFlipMargins (others fixed) covers that screening.
+ * epi.weightsFrom, whose scores are each option's performances or levels after it: the
+ * Monte Carlo reports these margins for the best-EPI choice when the EPI takes AHP weights. A
+ * study's weighted-sum screening takes its weights from the file, never from an AHP;
+ * weightedSumFlipMargins (others fixed) covers that screening.
  *
  * Changing one weight with the others fixed and renormalising all of them afterwards changes
  * no choice, so the margin here is the one of weightedSumFlipMargins seen as shares of 1.

@@ -1,7 +1,9 @@
 // Uncertainty and sensitivity: a seeded Monte Carlo over the option evaluation (issue 6).
 export {
+  createBlockRandomSource,
   createRandomSource,
   splitMix32Sequence,
+  xoshiro128Jump,
   xoshiro128StarStar,
   type RandomSource,
 } from './random-source.js';
@@ -17,6 +19,11 @@ export {
 } from './distributions.js';
 export {
   HISTOGRAM_BINS,
+  MOMENT_FIELDS,
+  mergeMoments,
+  pushMoment,
+  quantilesBySelection,
+  reservoirMergePlan,
   createQuantileReservoir,
   createQuantileReservoirBank,
   createRunningMoments,
@@ -47,8 +54,12 @@ export {
 } from './ahp-flip-margin.js';
 export {
   MAX_MONTE_CARLO_ITERATIONS,
+  MONTE_CARLO_BLOCK_ITERATIONS,
   MONTE_CARLO_OUTPUTS,
+  createMonteCarloRun,
   monteCarloStudy,
+  type MonteCarloRun,
+  type MonteCarloTotals,
   type MonteCarloOptionResult,
   type MonteCarloOutput,
   type MonteCarloSettings,

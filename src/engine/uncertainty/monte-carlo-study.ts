@@ -2,13 +2,16 @@
  * A seeded Monte Carlo over a study's option evaluation: per option the distribution of NPV,
  * annual worth, BCR, payback, EPI and productivity after it; the probability that each option
  * is chosen under each decision rule and passes the sieve; a one-at-a-time tornado; and the
- * weighted sums' flip margins. Only the results an uncertain input touches are recomputed, and
- * the inner loop runs allocation-free kernels (fast-kernels.ts) that are bitwise equal to the
- * engine functions, falling back to those functions whenever a kernel declines.
+ * weighted sums' (and an EPI's AHP weights') flip margins. Only the results an uncertain input
+ * touches are recomputed, and the inner loop runs allocation-free kernels (fast-kernels.ts) that
+ * are bitwise equal to the engine functions, falling back to those functions whenever a kernel
+ * declines. The iterations run in blocks of MONTE_CARLO_BLOCK_ITERATIONS with their own random
+ * streams, merged in block order, so that threads outside the engine can share the blocks and
+ * give the same result (createMonteCarloRun); up to one block this is the plain seeded loop.
  */
 import { GpError } from '../errors.js';
 import { isRange, type NumberOrRange } from '../range.js';
-import { requireInteger, requireObject } from '../validate.js';
+import { requireFinite, requireInteger, requireObject } from '../validate.js';
 import { evaluateStudy } from '../study/evaluate-study.js';
 import type { StudyInput } from '../study/study-input.js';
 import {
@@ -18,22 +21,25 @@ import {
   type UncertainDistribution,
 } from './distributions.js';
 import { weightedSumFlipMargins, type WeightedSumFlipMargins } from './flip-margin.js';
+import { ahpFlipMargins, type AhpFlipMargins } from './ahp-flip-margin.js';
 import { economicWinnersInto } from './fast-kernels.js';
-import { createRandomSource } from './random-source.js';
+import { createBlockRandomSource, createRandomSource } from './random-source.js';
 import {
   HISTOGRAM_BINS,
-  createQuantileReservoirBank,
-  createRunningMomentsBank,
+  MOMENT_FIELDS,
+  mergeMoments,
+  pushMoment,
+  quantilesBySelection,
   reservoirHistogram,
+  reservoirMergePlan,
   reservoirRankErrorBound,
   reservoirSlot,
   type Histogram,
-  type QuantileReservoirBank,
-  type RunningMomentsBank,
 } from './streaming-statistics.js';
 import {
   buildStudyModel,
   createOptionPartEvaluator,
+  epiBefore,
   evaluateAllOptions,
   resolveInputPath,
   ruleWinners,
@@ -154,10 +160,24 @@ export interface MonteCarloStudyResult {
   readonly rules: readonly RuleProbability[];
   readonly sieve: readonly SievePassProbability[];
   readonly tornado: readonly TornadoResult[];
+  /**
+   * The study's EPI before any option (effluent as measured), present when a measured value or
+   * an EPI weight is uncertain.
+   */
+  readonly epiBefore?: OutputDistribution;
   readonly flipMargins: readonly {
     readonly entry: number;
     readonly margins: WeightedSumFlipMargins;
   }[];
+  /**
+   * When the EPI weights come from an AHP (epi.weightsFrom): how far each AHP weight may move
+   * (the others renormalised) before another option has the highest EPI after it.
+   */
+  readonly ahpFlipMargins?: {
+    readonly ahp: string;
+    readonly rule: 'epi';
+    readonly margins: AhpFlipMargins;
+  };
   readonly quantiles: {
     readonly method: 'reservoir';
     readonly capacity: number;
@@ -169,8 +189,8 @@ export interface MonteCarloStudyResult {
 export const MAX_MONTE_CARLO_ITERATIONS = 10_000_000;
 
 /**
- * The Monte Carlo of a study's option evaluation, seeded and reproducible.
- * @equation for t = 1…N: x_t ~ inputs (seeded); y_t = evaluation(x_t); report mean, P5, P50, P95 of y and P(option chosen | rule)
+ * The Monte Carlo of a study's option evaluation, seeded and reproducible (createMonteCarloRun's blocks, in order, on one thread).
+ * @equation for t = 1…N: x_t ~ inputs (seeded, stream of block ⌊t/B⌋); y_t = evaluation(x_t); report mean, P5, P50, P95 of y and P(option chosen | rule)
  * @source Metropolis & Ulam (1949) The Monte Carlo method, JASA 44(247) 335–341; Vose (2008) Risk Analysis: A Quantitative Guide, 3rd ed., Wiley, ch. 7
  * @param study the study; its deterministic evaluation must succeed
  * @param uncertain distributions by input path (study ranges are added when rangesAsUniform)
@@ -183,6 +203,83 @@ export function monteCarloStudy(
   uncertain: UncertainInputs,
   settings: MonteCarloSettings = {},
 ): MonteCarloStudyResult {
+  const run = createMonteCarloRun(study, uncertain, settings);
+  let totals = run.runBlock(0);
+  // Blocks after the first are computed into one reused set of arrays, merged, then overwritten.
+  let scratch: MonteCarloTotals | undefined;
+  for (let b = 1; b < run.blocks; b++) {
+    scratch = run.runBlock(b, scratch);
+    totals = run.merge(totals, scratch);
+  }
+  return run.finish(totals);
+}
+
+/** Iterations per block: the unit of work, of random streams and of merging (see createMonteCarloRun). */
+export const MONTE_CARLO_BLOCK_ITERATIONS = 10_000;
+
+/**
+ * The statistics of consecutive blocks of a Monte Carlo, in typed arrays (structured-cloneable,
+ * their buffers transferable to and from worker threads).
+ */
+export interface MonteCarloTotals {
+  /** The first block these totals cover, and the number of blocks. */
+  readonly firstBlock: number;
+  readonly blockCount: number;
+  /** MOMENT_FIELDS per stream: count, mean, M2, min, max. */
+  readonly moments: Float64Array;
+  /** capacity values per stream, the first sizes[j] of them kept. */
+  readonly reservoir: Float64Array;
+  readonly sizes: Int32Array;
+  /** Per option: iterations whose simple payback was never reached. */
+  readonly paybackNever: Float64Array;
+  /** rules × options: the (tie-shared) wins; then per rule: iterations with no choice. */
+  readonly wins: Float64Array;
+  readonly none: Float64Array;
+  /** Per sieve entry and option in it (flattened): iterations it passed. */
+  readonly sieve: Float64Array;
+}
+
+/**
+ * A Monte Carlo split into blocks of MONTE_CARLO_BLOCK_ITERATIONS iterations. Block b draws
+ * from its own streams (the seed's streams jumped b times), so blocks may be computed in any
+ * order, in any thread; merging them in block order (moments by Chan's update, reservoirs by
+ * reservoirMergePlan with the block's merge stream, counts by sums) gives one result for a
+ * seed whatever the number of threads. monteCarloStudy is this run on one thread.
+ */
+export interface MonteCarloRun {
+  readonly iterations: number;
+  readonly blocks: number;
+  /**
+   * Computes block b's statistics, into new arrays or into `reuse`'s (a block already merged,
+   * whose arrays are then overwritten).
+   */
+  readonly runBlock: (block: number, reuse?: MonteCarloTotals) => MonteCarloTotals;
+  /** Merges the next block into the totals of the blocks before it (undefined: none yet). */
+  readonly merge: (
+    totals: MonteCarloTotals | undefined,
+    next: MonteCarloTotals,
+  ) => MonteCarloTotals;
+  /** Computes the parts of the result no block changes (tornado, flip margins) ahead of finish. */
+  readonly prepareFinish: () => void;
+  /** The result from the totals of every block. */
+  readonly finish: (totals: MonteCarloTotals) => MonteCarloStudyResult;
+}
+
+/**
+ * A Monte Carlo of a study's option evaluation as blocks to compute and merge in block order.
+ * @equation block b = iterations [bB, min((b+1)B, N)), streams JUMP^b(seed's); totals = merge(…merge(block 0, block 1)…, block last)
+ * @source Blackman & Vigna (2021) ACM TOMS 47(4) 36 (jump); Chan, Golub & LeVeque (1979) Stanford CS-TR-79-773 (merged moments); Vitter (1985) ACM TOMS 11(1) 37–57 (reservoirs)
+ * @param study the study; its deterministic evaluation must succeed
+ * @param uncertain distributions by input path (study ranges are added when rangesAsUniform)
+ * @param settings as monteCarloStudy
+ * @throws GpError as monteCarloStudy; INVALID_INPUT when blocks are merged out of order
+ * @example createMonteCarloRun(cvAbc, {}, { iterations: 25_000 }).blocks // => 3
+ */
+export function createMonteCarloRun(
+  study: StudyInput,
+  uncertain: UncertainInputs,
+  settings: MonteCarloSettings = {},
+): MonteCarloRun {
   const options = requireObject(settings, 'settings');
   const iterations = requireInteger(options.iterations ?? 10_000, 'settings.iterations', 1);
   if (iterations > MAX_MONTE_CARLO_ITERATIONS) {
@@ -193,21 +290,26 @@ export function monteCarloStudy(
     );
   }
   const seed = options.seed ?? 1;
+  createRandomSource(seed); // checks the seed before any work
   const capacity = requireInteger(
     options.reservoirCapacity ?? 10_000,
     'settings.reservoirCapacity',
     1,
   );
-  const random = createRandomSource(seed);
-  // The reservoir has its own stream, so quantile sampling never shifts the inputs' draws.
-  const reservoirRandom = createRandomSource((seed ^ 0x5bd1e995) >>> 0);
-  // The reservoirs of streams that skip iterations draw from a third stream.
-  const skippedRandom = createRandomSource((seed ^ 0x2545f491) >>> 0);
+  if (capacity > 1_000_000)
+    throw new GpError('OUT_OF_RANGE', 'settings.reservoirCapacity', 'must be ≤ 1 000 000');
+  // The reservoirs have their own streams, so quantile sampling never shifts the inputs' draws;
+  // the reservoirs of streams that skip iterations draw from a third, merges from a fourth.
+  const reservoirSeed = (seed ^ 0x5bd1e995) >>> 0;
+  const skippedSeed = (seed ^ 0x2545f491) >>> 0;
+  const mergeSeed = (seed ^ 0x68e31da4) >>> 0;
+  const blocks = Math.ceil(iterations / MONTE_CARLO_BLOCK_ITERATIONS);
 
   const { model, inputs } = prepare(study, uncertain, options.rangesAsUniform ?? true);
   const pointState = model.fresh();
   const pointOutputs = evaluateAllOptions(model, pointState);
   const pointWinners = ruleWinners(model, pointState, pointOutputs);
+  const pointEpiBefore = epiBefore(model, pointState);
   const sieveCount = study.screening?.sieve?.length ?? 0;
   const pointSieve = Array.from({ length: sieveCount }, (_, k) =>
     sievePasses(model, pointState, k),
@@ -215,13 +317,23 @@ export function monteCarloStudy(
 
   // What each iteration must recompute.
   const parts: { option: number; part: 'economics' | 'epi' | 'productivity' }[] = [];
+  const addPart = (option: number, part: 'economics' | 'epi' | 'productivity') => {
+    if (!parts.some((p) => p.option === option && p.part === part)) parts.push({ option, part });
+  };
   const dirtySieve = new Set<number>();
   let rulesDirty = false;
+  let epiParametersDirty = false;
   for (const input of inputs) {
     const t = input.target;
     if (t.part === 'economics' || t.part === 'epi' || t.part === 'productivity') {
-      if (!parts.some((p) => p.option === t.option && p.part === t.part))
-        parts.push({ option: t.option, part: t.part });
+      addPart(t.option, t.part);
+      rulesDirty = true;
+    } else if (t.part === 'epi-parameters') {
+      // A measured value or weight moves the EPI before and after every option.
+      pointState.options.forEach((o, k) => {
+        if (o.removal !== undefined) addPart(k, 'epi');
+      });
+      epiParametersDirty = true;
       rulesDirty = true;
     } else if (t.part === 'sieve') {
       (study.screening?.sieve ?? []).forEach((_, k) => {
@@ -233,7 +345,7 @@ export function monteCarloStudy(
   }
 
   const optionCount = pointState.options.length;
-  // One statistics stream per tracked output, held together in typed arrays.
+  // One statistics stream per tracked output (and the EPI before, when it varies).
   let streams = 0;
   const trackers = pointOutputs.map((out) =>
     MONTE_CARLO_OUTPUTS.map((key): Tracker | undefined =>
@@ -246,23 +358,16 @@ export function monteCarloStudy(
           : { stream: streams++ },
     ),
   );
-  const stats: Statistics | undefined =
-    streams === 0
-      ? undefined
-      : {
-          moments: createRunningMomentsBank(streams),
-          reservoirs: createQuantileReservoirBank(streams, capacity),
-        };
-  const paybackNever = new Array<number>(optionCount).fill(0);
-  const ruleCounts = new Map<RuleKey, { wins: number[]; none: number }>(
-    model.rules.map((r) => [r, { wins: new Array<number>(optionCount).fill(0), none: 0 }]),
-  );
-  const sieveCounts = pointSieve.map((passes) => new Array<number>(passes.length).fill(0));
-
-  const state = model.fresh();
-  const outputs = pointOutputs.map((o) => ({ ...o }));
-  const indexOf = new Map(state.options.map((o, k) => [o.id, k]));
-  const evaluatePart = createOptionPartEvaluator(model);
+  const epiBeforeStream =
+    epiParametersDirty && pointEpiBefore !== undefined ? streams++ : undefined;
+  const rules = model.rules;
+  const sieveOffsets: number[] = [];
+  let sieveLength = 0;
+  for (const passes of pointSieve) {
+    sieveOffsets.push(sieveLength);
+    sieveLength += passes.length;
+  }
+  const indexOf = new Map(pointState.options.map((o, k) => [o.id, k]));
   // The trackers in use, option by option and output by output.
   const tracked = trackers.flatMap((row, k) =>
     row.flatMap((track, m) => (track === undefined ? [] : [{ k, m, track }])),
@@ -270,187 +375,361 @@ export function monteCarloStudy(
   const samplers = inputs.map((input) =>
     createDistributionSampler(input.distribution, input.domain),
   );
-  // Per rule: the counts, and for the economic rules and EPI the allocation-free choice.
-  const ruleTallies = model.rules.map((rule) => ({
-    rule,
-    counts: ruleCounts.get(rule) as { wins: number[]; none: number },
-    threshold: rule === 'bcr' ? 1 : 0,
-  }));
+  const state = model.fresh();
+  const outputs = pointOutputs.map((o) => ({ ...o }));
+  const evaluatePart = createOptionPartEvaluator(model);
   const ruleValues = new Float64Array(optionCount);
   const ruleOptions = new Int32Array(optionCount);
   const ruleOrder = new Int32Array(optionCount);
-  const tally = (
-    rule: RuleKey,
-    counts: { wins: number[]; none: number },
-    winners: RuleWinners | (() => RuleWinners),
-    t: number,
-  ): void => {
-    let ids: readonly string[] | undefined;
-    try {
-      ids = (typeof winners === 'function' ? winners() : winners).get(rule);
-    } catch (error) {
-      throw atIteration(error, t, seed);
+
+  const emptyTotals = (block: number): MonteCarloTotals => {
+    const moments = new Float64Array(streams * MOMENT_FIELDS);
+    for (let j = 0; j < streams; j++) {
+      moments[j * MOMENT_FIELDS + 3] = Infinity;
+      moments[j * MOMENT_FIELDS + 4] = -Infinity;
     }
-    if (ids === undefined) return;
-    if (ids.length === 0) counts.none += 1;
-    for (const id of ids) {
-      const k = indexOf.get(id) as number;
-      counts.wins[k] = (counts.wins[k] as number) + 1 / ids.length;
-    }
+    return {
+      firstBlock: block,
+      blockCount: 1,
+      moments,
+      reservoir: new Float64Array(streams * capacity),
+      sizes: new Int32Array(streams),
+      paybackNever: new Float64Array(optionCount),
+      wins: new Float64Array(rules.length * optionCount),
+      none: new Float64Array(rules.length),
+      sieve: new Float64Array(sieveLength),
+    };
   };
-  for (let t = 0; t < iterations; t++) {
-    for (let i = 0; i < inputs.length; i++) {
-      const input = inputs[i] as ResolvedInput;
-      input.write(state, sampleWithin(input, samplers[i] as Sampler, random));
+
+  /** A used block's arrays, emptied for block `block` (no new allocation per block). */
+  const cleared = (totals: MonteCarloTotals, block: number): MonteCarloTotals => {
+    const { moments } = totals;
+    for (let j = 0; j < streams; j++) {
+      const at = j * MOMENT_FIELDS;
+      moments.fill(0, at, at + 3);
+      moments[at + 3] = Infinity;
+      moments[at + 4] = -Infinity;
     }
-    for (const p of parts) {
-      try {
-        evaluatePart(state, p.option, p.part, outputs[p.option] as OptionOutputs);
-      } catch (error) {
-        throw atIteration(error, t, seed);
-      }
-    }
-    const slot = reservoirSlot(t, capacity, reservoirRandom);
-    for (const { k, m, track } of tracked) {
-      const value = outputValue(outputs[k] as OptionOutputs, m);
-      if (value === undefined) {
-        paybackNever[k] = (paybackNever[k] as number) + 1;
-        continue;
-      }
+    totals.sizes.fill(0);
+    totals.paybackNever.fill(0);
+    totals.wins.fill(0);
+    totals.none.fill(0);
+    totals.sieve.fill(0);
+    return { ...totals, firstBlock: block, blockCount: 1 };
+  };
+
+  const runBlock = (block: number, reuse?: MonteCarloTotals): MonteCarloTotals => {
+    if (!(Number.isInteger(block) && block >= 0 && block < blocks))
+      throw new GpError('OUT_OF_RANGE', 'block', `must be a whole number 0 … ${blocks - 1}`);
+    const totals = reuse === undefined ? emptyTotals(block) : cleared(reuse, block);
+    const { moments, reservoir, sizes, paybackNever, wins, none, sieve } = totals;
+    const random = createBlockRandomSource(seed, block);
+    const reservoirRandom = createBlockRandomSource(reservoirSeed, block);
+    const skippedRandom = createBlockRandomSource(skippedSeed, block);
+    const first = block * MONTE_CARLO_BLOCK_ITERATIONS;
+    const count = Math.min(MONTE_CARLO_BLOCK_ITERATIONS, iterations - first);
+    const offer = (j: number, value: number, slot: number) => {
+      if (slot < 0) return;
+      reservoir[j * capacity + slot] = value;
+      if (slot >= (sizes[j] as number)) sizes[j] = slot + 1;
+    };
+    const push = (j: number, value: number, t: number, slot: number) => {
+      if (!Number.isFinite(value)) requireFinite(value, 'value');
       // A stream that skipped iterations (payback never reached) is sampled by its own index
       // and draws, so its reservoir stays a uniform sample of its values (no unfilled slots).
-      const seen = (stats as Statistics).moments.count(track.stream);
-      (stats as Statistics).moments.push(track.stream, value);
-      (stats as Statistics).reservoirs.offer(
-        track.stream,
-        value,
-        seen === t ? slot : reservoirSlot(seen, capacity, skippedRandom),
-      );
-    }
-    for (const { rule, counts, threshold } of ruleTallies) {
-      if (rulesDirty && (rule === 'bcr' || rule === 'npv' || rule === 'annual-worth')) {
-        // rankEconomicAlternatives' choice, by economicWinnersInto (bitwise-equal).
-        let n = 0;
-        for (let k = 0; k < optionCount; k++) {
-          const out = outputs[k] as OptionOutputs;
-          const value = rule === 'bcr' ? out.bcr : rule === 'npv' ? out.npv : out.annualWorth;
-          if (value === undefined) continue;
-          ruleValues[n] = value;
-          ruleOptions[n++] = k;
+      const seen = moments[j * MOMENT_FIELDS] as number;
+      pushMoment(moments, j, value);
+      offer(j, value, seen === t ? slot : reservoirSlot(seen, capacity, skippedRandom));
+    };
+    const win = (r: number, k: number, share: number) => {
+      const at = r * optionCount + k;
+      wins[at] = (wins[at] as number) + share;
+    };
+    const tally = (r: number, winners: RuleWinners | (() => RuleWinners), t: number): void => {
+      let ids: readonly string[] | undefined;
+      try {
+        ids = (typeof winners === 'function' ? winners() : winners).get(rules[r] as RuleKey);
+      } catch (error) {
+        throw atIteration(error, first + t, seed);
+      }
+      if (ids === undefined) return;
+      if (ids.length === 0) none[r] = (none[r] as number) + 1;
+      for (const id of ids) win(r, indexOf.get(id) as number, 1 / ids.length);
+    };
+    for (let t = 0; t < count; t++) {
+      for (let i = 0; i < inputs.length; i++) {
+        const input = inputs[i] as ResolvedInput;
+        input.write(state, sampleWithin(input, samplers[i] as Sampler, random));
+      }
+      for (const p of parts) {
+        try {
+          evaluatePart(state, p.option, p.part, outputs[p.option] as OptionOutputs);
+        } catch (error) {
+          throw atIteration(error, first + t, seed);
         }
-        const chosen = n === 0 ? -1 : economicWinnersInto(ruleValues, n, threshold, ruleOrder);
-        if (chosen < 0) {
-          tally(rule, counts, () => ruleWinners(model, state, outputs, [rule]), t);
+      }
+      const slot = reservoirSlot(t, capacity, reservoirRandom);
+      for (const { k, m, track } of tracked) {
+        const value = outputValue(outputs[k] as OptionOutputs, m);
+        if (value === undefined) {
+          paybackNever[k] = (paybackNever[k] as number) + 1;
           continue;
         }
-        if (chosen === 0) counts.none += 1;
-        for (let w = 0; w < chosen; w++) {
-          const k = ruleOptions[ruleOrder[w] as number] as number;
-          counts.wins[k] = (counts.wins[k] as number) + 1 / chosen;
+        push(track.stream, value, t, slot);
+      }
+      if (epiBeforeStream !== undefined) {
+        let value: number | undefined;
+        try {
+          value = evaluatePart.epiBefore(state);
+        } catch (error) {
+          throw atIteration(error, first + t, seed);
         }
-      } else if (rulesDirty && rule === 'epi') {
-        // The highest EPI after, every option that reaches it.
-        let best = -Infinity;
-        let chosen = 0;
-        for (let k = 0; k < optionCount; k++) {
-          const v = (outputs[k] as OptionOutputs).epiAfter;
-          if (v === undefined) continue;
-          if (v > best) {
-            best = v;
-            chosen = 0;
-            ruleOrder[chosen++] = k;
-          } else if (v === best) ruleOrder[chosen++] = k;
+        if (value !== undefined) push(epiBeforeStream, value, t, slot);
+      }
+      for (let r = 0; r < rules.length; r++) {
+        const rule = rules[r] as RuleKey;
+        if (rulesDirty && (rule === 'bcr' || rule === 'npv' || rule === 'annual-worth')) {
+          // rankEconomicAlternatives' choice, by economicWinnersInto (bitwise-equal).
+          let n = 0;
+          for (let k = 0; k < optionCount; k++) {
+            const out = outputs[k] as OptionOutputs;
+            const value = rule === 'bcr' ? out.bcr : rule === 'npv' ? out.npv : out.annualWorth;
+            if (value === undefined) continue;
+            ruleValues[n] = value;
+            ruleOptions[n++] = k;
+          }
+          const threshold = rule === 'bcr' ? 1 : 0;
+          const chosen = n === 0 ? -1 : economicWinnersInto(ruleValues, n, threshold, ruleOrder);
+          if (chosen < 0) {
+            tally(r, () => ruleWinners(model, state, outputs, [rule]), t);
+            continue;
+          }
+          if (chosen === 0) none[r] = (none[r] as number) + 1;
+          for (let w = 0; w < chosen; w++)
+            win(r, ruleOptions[ruleOrder[w] as number] as number, 1 / chosen);
+        } else if (rulesDirty && rule === 'epi') {
+          // The highest EPI after, every option that reaches it.
+          let best = -Infinity;
+          let chosen = 0;
+          for (let k = 0; k < optionCount; k++) {
+            const v = (outputs[k] as OptionOutputs).epiAfter;
+            if (v === undefined) continue;
+            if (v > best) {
+              best = v;
+              chosen = 0;
+              ruleOrder[chosen++] = k;
+            } else if (v === best) ruleOrder[chosen++] = k;
+          }
+          if (chosen === 0) none[r] = (none[r] as number) + 1;
+          for (let w = 0; w < chosen; w++) win(r, ruleOrder[w] as number, 1 / chosen);
+        } else if (rulesDirty) {
+          tally(r, () => ruleWinners(model, state, outputs, [rule]), t);
+        } else {
+          tally(r, pointWinners, t);
         }
-        if (chosen === 0) counts.none += 1;
-        for (let w = 0; w < chosen; w++) {
-          const k = ruleOrder[w] as number;
-          counts.wins[k] = (counts.wins[k] as number) + 1 / chosen;
-        }
-      } else if (rulesDirty) {
-        tally(rule, counts, () => ruleWinners(model, state, outputs, [rule]), t);
-      } else {
-        tally(rule, counts, pointWinners, t);
+      }
+      for (let k = 0; k < sieveCount; k++) {
+        const passes = dirtySieve.has(k)
+          ? sievePasses(model, state, k)
+          : (pointSieve[k] as boolean[]);
+        const offset = sieveOffsets[k] as number;
+        passes.forEach((kept, j) => {
+          if (kept) sieve[offset + j] = (sieve[offset + j] as number) + 1;
+        });
       }
     }
-    for (let k = 0; k < sieveCount; k++) {
-      const passes = dirtySieve.has(k)
-        ? sievePasses(model, state, k)
-        : (pointSieve[k] as boolean[]);
-      const counts = sieveCounts[k] as number[];
-      passes.forEach((kept, j) => {
-        if (kept) counts[j] = (counts[j] as number) + 1;
-      });
+    return totals;
+  };
+
+  const merge = (
+    totals: MonteCarloTotals | undefined,
+    next: MonteCarloTotals,
+  ): MonteCarloTotals => {
+    const expected = totals === undefined ? 0 : totals.firstBlock + totals.blockCount;
+    if (next.firstBlock !== expected || next.blockCount !== 1) {
+      throw new GpError(
+        'INVALID_INPUT',
+        'block',
+        `blocks merge in order: expected block ${expected}, got ${next.firstBlock}`,
+      );
     }
-  }
+    if (totals === undefined) return next;
+    const random = createBlockRandomSource(mergeSeed, next.firstBlock);
+    // One plan per pair of counts: streams fed every iteration share it (and its draws).
+    const plans = new Map<string, Int32Array>();
+    const merged = new Float64Array(capacity);
+    for (let j = 0; j < streams; j++) {
+      const at = j * MOMENT_FIELDS;
+      const na = totals.moments[at] as number;
+      const nb = next.moments[at] as number;
+      if (nb > 0) {
+        const key = `${na},${nb}`;
+        let plan = plans.get(key);
+        if (plan === undefined) {
+          plan = reservoirMergePlan(na, nb, capacity, random);
+          plans.set(key, plan);
+        }
+        const base = j * capacity;
+        for (let s = 0; s < plan.length; s++) {
+          const from = plan[s] as number;
+          merged[s] =
+            from >= 0
+              ? (totals.reservoir[base + from] as number)
+              : (next.reservoir[base - 1 - from] as number);
+        }
+        totals.reservoir.set(merged.subarray(0, plan.length), base);
+        totals.sizes[j] = plan.length;
+      }
+      mergeMoments(totals.moments, next.moments, j);
+    }
+    const add = (into: Float64Array, from: Float64Array) => {
+      for (let i = 0; i < into.length; i++) into[i] = (into[i] as number) + (from[i] as number);
+    };
+    add(totals.paybackNever, next.paybackNever);
+    add(totals.wins, next.wins);
+    add(totals.none, next.none);
+    add(totals.sieve, next.sieve);
+    return { ...totals, blockCount: totals.blockCount + 1 };
+  };
+
+  // The parts of the result no block changes, computed once (early, by a thread that would wait).
+  let fixed: Pick<MonteCarloStudyResult, 'tornado' | 'flipMargins' | 'ahpFlipMargins'> | undefined;
+  const fixedParts = () =>
+    (fixed ??= {
+      tornado: studyTornado(model, inputs, pointOutputs),
+      flipMargins: (study.screening?.weightedSum ?? []).map((w, entry) => ({
+        entry,
+        margins: weightedSumFlipMargins(
+          w.criteria,
+          (model.weightedSumOptions[entry] ?? []).map((k) => ({
+            id: pointState.options[k]?.id ?? '',
+            scores: pointState.options[k]?.scores ?? {},
+          })),
+        ),
+      })),
+      ahpFlipMargins: ahpEpiFlipMargins(study, model),
+    });
+
+  const finish = (totals: MonteCarloTotals): MonteCarloStudyResult => {
+    if (totals.firstBlock !== 0 || totals.blockCount !== blocks) {
+      throw new GpError(
+        'INVALID_INPUT',
+        'block',
+        `the totals cover blocks ${totals.firstBlock} … ${totals.firstBlock + totals.blockCount - 1} of 0 … ${blocks - 1}`,
+      );
+    }
+    const stats: Statistics = { totals, capacity };
+    const { tornado, flipMargins, ahpFlipMargins: ahp } = fixedParts();
+    return {
+      iterations,
+      seed,
+      inputs: inputs.map((i) => ({
+        path: i.path,
+        distribution: i.distribution,
+        source: i.source,
+        point: i.point,
+      })),
+      options: pointState.options.map((o, k): MonteCarloOptionResult => {
+        const studyOption = study.options?.[k];
+        const entries = MONTE_CARLO_OUTPUTS.flatMap((key, m) => {
+          const track = trackers[k]?.[m];
+          if (track === undefined || countOf(stats, track.stream) === 0) return [];
+          const point = pointOutputs[k]?.[key];
+          return [
+            [
+              key,
+              summary(stats, track.stream, typeof point === 'number' ? point : undefined),
+            ] as const,
+          ];
+        });
+        return {
+          id: o.id,
+          name: studyOption?.name ?? o.id,
+          outputs: Object.fromEntries(entries),
+          ...(pointOutputs[k]?.hasPayback === true && {
+            paybackNever: totals.paybackNever[k] as number,
+          }),
+        };
+      }),
+      ...(epiBeforeStream !== undefined &&
+        countOf(stats, epiBeforeStream) > 0 && {
+          epiBefore: summary(stats, epiBeforeStream, pointEpiBefore),
+        }),
+      rules: rules.map((rule, r): RuleProbability => {
+        const winsOf = (k: number) => totals.wins[r * optionCount + k] as number;
+        return {
+          rule,
+          studyRule: rule === study.decisionRule,
+          deterministic: pointWinners.get(rule) ?? [],
+          probabilities: pointState.options.flatMap((o, k) =>
+            winsOf(k) > 0 || isCandidate(model, rule, k, pointOutputs)
+              ? [{ option: o.id, probability: winsOf(k) / iterations }]
+              : [],
+          ),
+          none: (totals.none[r] as number) / iterations,
+        };
+      }),
+      sieve: pointSieve.map((passes, k) => ({
+        entry: k,
+        options: passes.map((kept, j) => ({
+          option: pointState.options[model.sieveOptions[k]?.[j] ?? 0]?.id ?? '',
+          deterministic: kept,
+          probability: (totals.sieve[(sieveOffsets[k] as number) + j] as number) / iterations,
+        })),
+      })),
+      tornado,
+      flipMargins,
+      ...(ahp !== undefined && { ahpFlipMargins: ahp }),
+      quantiles: {
+        method: 'reservoir',
+        capacity,
+        rankErrorBound99: reservoirRankErrorBound(capacity, iterations, 0.01),
+      },
+    };
+  };
 
   return {
     iterations,
-    seed,
-    inputs: inputs.map((i) => ({
-      path: i.path,
-      distribution: i.distribution,
-      source: i.source,
-      point: i.point,
-    })),
-    options: pointState.options.map((o, k): MonteCarloOptionResult => {
-      const studyOption = study.options?.[k];
-      const entries = MONTE_CARLO_OUTPUTS.flatMap((key, m) => {
-        const track = trackers[k]?.[m];
-        if (track === undefined || stats === undefined || stats.moments.count(track.stream) === 0)
-          return [];
-        const point = pointOutputs[k]?.[key];
-        return [
-          [
-            key,
-            summary(stats, track.stream, typeof point === 'number' ? point : undefined),
-          ] as const,
-        ];
-      });
-      return {
-        id: o.id,
-        name: studyOption?.name ?? o.id,
-        outputs: Object.fromEntries(entries),
-        ...(pointOutputs[k]?.hasPayback === true && { paybackNever: paybackNever[k] }),
-      };
-    }),
-    rules: model.rules.map((rule): RuleProbability => {
-      const counts = ruleCounts.get(rule) as { wins: number[]; none: number };
-      return {
-        rule,
-        studyRule: rule === study.decisionRule,
-        deterministic: pointWinners.get(rule) ?? [],
-        probabilities: pointState.options.flatMap((o, k) =>
-          (counts.wins[k] ?? 0) > 0 || isCandidate(model, rule, k, pointOutputs)
-            ? [{ option: o.id, probability: (counts.wins[k] ?? 0) / iterations }]
-            : [],
-        ),
-        none: counts.none / iterations,
-      };
-    }),
-    sieve: pointSieve.map((passes, k) => ({
-      entry: k,
-      options: passes.map((kept, j) => ({
-        option: pointState.options[model.sieveOptions[k]?.[j] ?? 0]?.id ?? '',
-        deterministic: kept,
-        probability: (sieveCounts[k]?.[j] ?? 0) / iterations,
-      })),
-    })),
-    tornado: studyTornado(model, inputs, pointOutputs),
-    flipMargins: (study.screening?.weightedSum ?? []).map((w, entry) => ({
-      entry,
-      margins: weightedSumFlipMargins(
-        w.criteria,
-        (model.weightedSumOptions[entry] ?? []).map((k) => ({
-          id: pointState.options[k]?.id ?? '',
-          scores: pointState.options[k]?.scores ?? {},
-        })),
-      ),
-    })),
-    quantiles: {
-      method: 'reservoir',
-      capacity,
-      rankErrorBound99: reservoirRankErrorBound(capacity, iterations, 0.01),
+    blocks,
+    runBlock,
+    merge,
+    prepareFinish: () => {
+      fixedParts();
     },
+    finish,
+  };
+}
+
+/**
+ * The flip margins of the AHP weights the study's EPI takes (epi.weightsFrom), for the choice
+ * of the option with the highest EPI after it: EPI = Σ Wi·si with si the parameter's
+ * performance Pi (deviation) or level (traffic light) after the option.
+ */
+function ahpEpiFlipMargins(
+  study: StudyInput,
+  model: StudyModel,
+): MonteCarloStudyResult['ahpFlipMargins'] {
+  const from = study.epi?.weightsFrom;
+  if (from === undefined || model.epi === undefined) return undefined;
+  const evaluation = evaluateStudy(study);
+  const ahp = evaluation.results.weights?.ahp?.find((a) => a.id === from);
+  if (ahp === undefined) return undefined;
+  const options = (evaluation.results.options ?? []).flatMap((o) => {
+    const after = o.effects?.epi?.after;
+    if (after === undefined) return [];
+    const scores: Record<string, number> = {};
+    for (const item of ahp.items) scores[item] = 0;
+    for (const term of after.terms) {
+      if (term.id === undefined) continue;
+      scores[term.id] = 'performance' in term ? term.performance : term.level;
+    }
+    return [{ id: o.id, scores }];
+  });
+  if (options.length === 0) return undefined;
+  return {
+    ahp: from,
+    rule: 'epi',
+    margins: ahpFlipMargins({ items: ahp.items, weights: ahp.weights }, options),
   };
 }
 
@@ -460,30 +739,38 @@ interface Tracker {
 }
 
 interface Statistics {
-  readonly moments: RunningMomentsBank;
-  readonly reservoirs: QuantileReservoirBank;
+  readonly totals: MonteCarloTotals;
+  readonly capacity: number;
 }
 
+const countOf = (stats: Statistics, j: number): number =>
+  stats.totals.moments[j * MOMENT_FIELDS] as number;
+
+/** Stream j's distribution, as the running moments and quantile reservoir banks report it. */
 function summary(stats: Statistics, j: number, point: number | undefined): OutputDistribution {
-  const [p5, p50, p95] = stats.reservoirs.quantiles(j, [0.05, 0.5, 0.95]) as [
+  const { moments, reservoir, sizes } = stats.totals;
+  const at = j * MOMENT_FIELDS;
+  const sample = reservoir.slice(j * stats.capacity, j * stats.capacity + (sizes[j] as number));
+  const [p5, p50, p95] = quantilesBySelection(sample.slice(), [0.05, 0.5, 0.95]) as [
     number,
     number,
     number,
   ];
-  const count = stats.moments.count(j);
-  const min = stats.moments.min(j);
-  const max = stats.moments.max(j);
+  const count = moments[at] as number;
+  const min = moments[at + 3] as number;
+  const max = moments[at + 4] as number;
+  const variance = count < 2 ? 0 : Math.max(0, (moments[at + 2] as number) / (count - 1));
   return {
     point,
     count,
-    mean: stats.moments.mean(j),
-    sd: Math.sqrt(stats.moments.variance(j)),
+    mean: moments[at + 1] as number,
+    sd: Math.sqrt(variance),
     min,
     max,
     p5,
     p50,
     p95,
-    histogram: reservoirHistogram(stats.reservoirs.sample(j), count, min, max, HISTOGRAM_BINS),
+    histogram: reservoirHistogram(sample, count, min, max, HISTOGRAM_BINS),
   };
 }
 

@@ -91,6 +91,67 @@ export function createRandomSource(seed: number): RandomSource {
   return xoshiro128StarStar(splitMix32Sequence(seed, 4));
 }
 
+/** xoshiro128**'s jump polynomial: 2⁶⁴ steps (Blackman & Vigna's reference JUMP). */
+const JUMP = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b] as const;
+
+/**
+ * The state of xoshiro128** after `jumps` jumps of 2⁶⁴ steps each: starting points of
+ * non-overlapping sub-streams for blocks of a Monte Carlo computed in any order or thread.
+ * @equation s ← Σ_{b : JUMP bit b set} T^b·s (over GF(2)), repeated `jumps` times; T = one step of xoshiro128**
+ * @source Blackman & Vigna (2021) ACM TOMS 47(4) 36; reference C code xoshiro128starstar.c, jump()
+ * @param state four 32-bit words, not all zero
+ * @param jumps how many jumps, 0 … 2³²
+ * @throws GpError as xoshiro128StarStar; OUT_OF_RANGE when jumps is not a whole number 0 … 2³²
+ * @example xoshiro128Jump([1, 2, 3, 4], 0) // => [1, 2, 3, 4]
+ */
+export function xoshiro128Jump(state: readonly number[], jumps: number): number[] {
+  const n = requireInteger(jumps, 'jumps');
+  if (n > 2 ** 32) throw new GpError('OUT_OF_RANGE', 'jumps', 'must be ≤ 2³²');
+  xoshiro128StarStar(state); // checks the state
+  let s = state.map((w) => w | 0);
+  for (let j = 0; j < n; j++) {
+    // One step of the state, as xoshiro128StarStar's nextUint32 (the output is not needed).
+    let [s0, s1, s2, s3] = s as [number, number, number, number];
+    let t0 = 0;
+    let t1 = 0;
+    let t2 = 0;
+    let t3 = 0;
+    for (const word of JUMP) {
+      for (let b = 0; b < 32; b++) {
+        if ((word >>> b) & 1) {
+          t0 ^= s0;
+          t1 ^= s1;
+          t2 ^= s2;
+          t3 ^= s3;
+        }
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
+      }
+    }
+    s = [t0, t1, t2, t3];
+  }
+  return s.map((w) => w >>> 0);
+}
+
+/**
+ * The random source of block `block` of a seed: createRandomSource(seed) jumped `block` times
+ * by 2⁶⁴ steps, so blocks draw from non-overlapping streams and block 0 is the seed's own stream.
+ * @equation state_b = JUMP^b(splitMix32Sequence(seed, 4))
+ * @source Blackman & Vigna (2021) ACM TOMS 47(4) 36 (jump() for parallel computations)
+ * @param seed a whole number 0 … 2³² − 1
+ * @param block the block index, 0 … 2³²
+ * @throws GpError OUT_OF_RANGE for a bad seed or block
+ * @example createBlockRandomSource(1, 0).nextUint32() === createRandomSource(1).nextUint32() // => true
+ */
+export function createBlockRandomSource(seed: number, block: number): RandomSource {
+  return xoshiro128StarStar(xoshiro128Jump(splitMix32Sequence(seed, 4), block));
+}
+
 function requireSeed(value: unknown, field: string): number {
   const n = requireInteger(value, field);
   if (n > 0xffffffff) {

@@ -107,6 +107,64 @@ export function reservoirRankErrorBound(capacity: number, count: number, delta: 
   return n <= m ? 0 : requireFiniteResult(Math.sqrt(Math.log(2 / d) / (2 * m)), 'delta');
 }
 
+/**
+ * The p-quantiles (type 7) of values by selection instead of a full sort: the same order
+ * statistics, so the same numbers as interpolatedQuantileOfSorted on the sorted values, in
+ * O(n) expected time per p. The values are reordered in place.
+ * @equation h = (n − 1)·p; Q = x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎), x₍k₎ by quickselect
+ * @source Hyndman & Fan (1996) Am. Stat. 50(4) 361–365, definition 7; Hoare (1961) Algorithm 65: FIND, CACM 4(7) 321–322
+ * @param values the values (finite, non-empty), reordered
+ * @param ps the probabilities, each 0–1
+ * @throws GpError EMPTY when there are no values; OUT_OF_RANGE when a p is outside 0–1
+ * @example quantilesBySelection(Float64Array.of(4, 1, 3, 2), [0.5]) // => [2.5]
+ */
+export function quantilesBySelection(values: Float64Array, ps: readonly number[]): number[] {
+  const n = values.length;
+  if (n === 0) throw new GpError('EMPTY', 'values', 'needs at least one value');
+  const order = ps
+    .map((p, i) => ({ i, h: (n - 1) * requireInRange(p, 0, 1, `ps[${i}]`) }))
+    .sort((a, z) => a.h - z.h);
+  const out = new Array<number>(ps.length);
+  // After selecting x₍k₎ every value from k on is ≥ it: later (larger) ranks search from k.
+  let from = 0;
+  for (const { i, h } of order) {
+    const lo = Math.floor(h);
+    const a = selectRank(values, lo, from, n - 1);
+    from = lo;
+    const b = lo + 1 < n ? selectRank(values, lo + 1, lo + 1, n - 1) : a;
+    out[i] = a === b ? a : a + (h - lo) * (b - a);
+  }
+  return out;
+}
+
+/** x₍k₎ of values[lo..hi] (inclusive), partitioning them around it (Hoare). */
+function selectRank(values: Float64Array, k: number, lo: number, hi: number): number {
+  while (hi > lo) {
+    const a = values[lo] as number;
+    const m = values[(lo + hi) >> 1] as number;
+    const z = values[hi] as number;
+    // Median of three as the pivot.
+    const pivot = a < m ? (m < z ? m : a < z ? z : a) : a < z ? a : m < z ? z : m;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] as number) < pivot) i++;
+      while ((values[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k] as number;
+  }
+  return values[k] as number;
+}
+
 /** A fixed-size sample of a stream, for quantiles. */
 export interface QuantileReservoir {
   /** Offers a value at the slot from reservoirSlot (−1 skips it). */
@@ -319,18 +377,21 @@ export function reservoirHistogram(
   if (n > 0 && m === 0) throw new GpError('EMPTY', 'sample', 'needs at least one value');
   const edges = histogramEdges(min, max, bins);
   const b = edges.length - 1;
+  const first = edges[0] as number;
+  const last = edges[b] as number;
   const kept = new Array<number>(b).fill(0);
   for (let k = 0; k < m; k++) {
-    const x = requireFinite(sample[k], `sample[${k}]`);
-    // The last edge ≤ x (binary search); values outside [min, max] go to the end bins.
-    let lo = 0;
-    let hi = b - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((edges[mid] as number) <= x) lo = mid;
-      else hi = mid - 1;
-    }
-    kept[lo] = (kept[lo] as number) + 1;
+    const value = sample[k] as number;
+    // The field name is built only for the error (not once per value).
+    const x = Number.isFinite(value) ? value : requireFinite(value, `sample[${k}]`);
+    // The last edge ≤ x: guessed from equal widths, then moved to the exact edge (the edges
+    // are rounded); values outside [min, max] go to the end bins.
+    let bin = Math.floor(((x - first) / (last - first)) * b);
+    if (!(bin >= 0)) bin = 0;
+    else if (bin > b - 1) bin = b - 1;
+    while (bin > 0 && (edges[bin] as number) > x) bin--;
+    while (bin < b - 1 && (edges[bin + 1] as number) <= x) bin++;
+    kept[bin] = (kept[bin] as number) + 1;
   }
   if (n === m) return { edges, counts: kept, source: 'exact' };
   const scaled = kept.map((c) => (c * n) / m);
@@ -345,4 +406,115 @@ export function reservoirHistogram(
     left -= 1;
   }
   return { edges, counts, source: 'reservoir' };
+}
+
+/** Values per stream in a moments array: count, mean, M2, min, max. */
+export const MOMENT_FIELDS = 5;
+
+/**
+ * Adds one value to stream j of a moments array (count, mean, M2, min, max per stream), the
+ * same operations in the same order as createRunningMomentsBank's push.
+ * @equation k ← k + 1; δ = x − m; m ← m + δ/k; M2 ← M2 + δ·(x − m); min, max
+ * @source Welford (1962) Technometrics 4(3) 419–420
+ * @param moments MOMENT_FIELDS values per stream (min +∞, max −∞ before the first value)
+ * @param j the stream
+ * @param x the value (finite; the caller checks)
+ * @example const a = Float64Array.of(0, 0, 0, Infinity, -Infinity); pushMoment(a, 0, 4); a[1] // => 4
+ */
+export function pushMoment(moments: Float64Array, j: number, x: number): void {
+  const at = j * MOMENT_FIELDS;
+  const k = (moments[at] as number) + 1;
+  moments[at] = k;
+  const mean = moments[at + 1] as number;
+  const delta = x - mean;
+  const next = mean + delta / k;
+  moments[at + 1] = next;
+  moments[at + 2] = (moments[at + 2] as number) + delta * (x - next);
+  if (x < (moments[at + 3] as number)) moments[at + 3] = x;
+  if (x > (moments[at + 4] as number)) moments[at + 4] = x;
+}
+
+/**
+ * Merges stream j of moments `from` into stream j of `into` (Chan et al.'s parallel update):
+ * the result is the moments of both sets of values; a side with no values leaves the other exact.
+ * @equation n = n_a + n_b; δ = m_b − m_a; m = m_a + δ·n_b/n; M2 = M2_a + M2_b + δ²·n_a·n_b/n; min, max of both
+ * @source Chan, Golub & LeVeque (1979) Updating formulae and a pairwise algorithm for computing sample variances, Stanford CS-TR-79-773, eq. 2.1
+ * @param into MOMENT_FIELDS values per stream, updated
+ * @param from MOMENT_FIELDS values per stream
+ * @param j the stream
+ * @example const a = Float64Array.of(2, 1.5, 0.5, 1, 2); mergeMoments(a, Float64Array.of(1, 4, 0, 4, 4), 0); a[1] // => 2.3333
+ */
+export function mergeMoments(into: Float64Array, from: Float64Array, j: number): void {
+  const at = j * MOMENT_FIELDS;
+  const nb = from[at] as number;
+  if (nb === 0) return;
+  const na = into[at] as number;
+  if (na === 0) {
+    for (let f = 0; f < MOMENT_FIELDS; f++) into[at + f] = from[at + f] as number;
+    return;
+  }
+  const n = na + nb;
+  const ma = into[at + 1] as number;
+  const delta = (from[at + 1] as number) - ma;
+  into[at] = n;
+  into[at + 1] = ma + (delta * nb) / n;
+  into[at + 2] =
+    (into[at + 2] as number) + (from[at + 2] as number) + ((delta * delta * na) / n) * nb;
+  if ((from[at + 3] as number) < (into[at + 3] as number)) into[at + 3] = from[at + 3] as number;
+  if ((from[at + 4] as number) > (into[at + 4] as number)) into[at + 4] = from[at + 4] as number;
+}
+
+/**
+ * How to merge two uniform reservoir samples into one of the union: a's sample (size
+ * min(n_a, m)) of n_a values and b's (size min(n_b, m)) of n_b values. When everything fits,
+ * a's values then b's; otherwise the number k taken from a is hypergeometric (m draws without
+ * replacement from n_a + n_b), and k of a's and m − k of b's kept values are chosen uniformly
+ * (partial Fisher–Yates), so the result is a uniform sample of size m of the union.
+ * @equation plan = [0…s_a−1, ¬0…¬(s_b−1)] if n_a + n_b ≤ m; else k ~ Hypergeometric(n_a + n_b, n_a, m), uniform k of a, m − k of b
+ * @source Vitter (1985) ACM TOMS 11(1) 37–57 (uniform reservoir samples); Tillé (2006) Sampling Algorithms, Springer, §4.4 (sequential draws without replacement)
+ * @param na n_a, the values a's sample stands for
+ * @param nb n_b, the values b's sample stands for
+ * @param capacity m, the reservoir size
+ * @param random the merge's own seeded random source
+ * @returns per kept slot: i ≥ 0 for a's value i, −1 − i for b's value i
+ * @throws GpError OUT_OF_RANGE when the sizes are not whole numbers
+ * @example Array.from(reservoirMergePlan(2, 1, 10, createRandomSource(1))) // => [0, 1, -1]
+ */
+export function reservoirMergePlan(
+  na: number,
+  nb: number,
+  capacity: number,
+  random: RandomSource,
+): Int32Array {
+  const a = requireInteger(na, 'na');
+  const b = requireInteger(nb, 'nb');
+  const m = requireInteger(capacity, 'capacity', 1);
+  const sa = Math.min(a, m);
+  const sb = Math.min(b, m);
+  if (a + b <= m) {
+    const plan = new Int32Array(sa + sb);
+    for (let i = 0; i < sa; i++) plan[i] = i;
+    for (let i = 0; i < sb; i++) plan[sa + i] = -1 - i;
+    return plan;
+  }
+  let fromA = 0;
+  const total = a + b;
+  for (let i = 0; i < m; i++) {
+    if (random.nextUnit() * (total - i) < a - fromA) fromA += 1;
+  }
+  const plan = new Int32Array(m);
+  const pick = (size: number, count: number, offset: number, code: (i: number) => number) => {
+    const order = new Int32Array(size);
+    for (let i = 0; i < size; i++) order[i] = i;
+    for (let i = 0; i < count; i++) {
+      const j = i + Math.floor(random.nextUnit() * (size - i));
+      const chosen = order[j] as number;
+      order[j] = order[i] as number;
+      order[i] = chosen;
+      plan[offset + i] = code(chosen);
+    }
+  };
+  pick(sa, fromA, 0, (i) => i);
+  pick(sb, m - fromA, fromA, (i) => -1 - i);
+  return plan;
 }

@@ -34,7 +34,7 @@ export interface StudyUncertainty {
 
 /** The input paths the Monte Carlo can vary, as an error message lists them. */
 export const ACCEPTED_INPUT_PATHS =
-  'options[id].economics.{interestRate, life, salvage}, options[id].economics.{investment, annualCosts, annualBenefits}[k].{amount, quantity}, options[id].effects.{removal, inputChanges, outputChanges}.key, options[id].sieve.key, options[id].scores.key, screening.weightedSum[k].criteria[id].weight';
+  'options[id].economics.{interestRate, life, salvage}, options[id].economics.{investment, annualCosts, annualBenefits}[k].{amount, quantity}, options[id].effects.{removal, inputChanges, outputChanges}.key, options[id].sieve.key, options[id].scores.key, screening.weightedSum[k].criteria[id].weight, effluent.parameters[id].{measured, weight}';
 
 export interface StudyUncertaintyProblem {
   /** e.g. `uncertainty.inputs[2].path`. */

@@ -69,6 +69,14 @@ export interface WorkingState {
   readonly options: WorkingOption[];
   /** screening.weightedSum[k].criteria[j].weight */
   readonly weights: number[][];
+  /** effluent.parameters[i].measured (undefined: a traffic-light level given directly). */
+  readonly epiMeasured: (LabMeasurement | undefined)[];
+  /** The EPI weights Wi in use (effluent.parameters[i].weight, or from the AHP). */
+  readonly epiWeights: number[];
+  /** Set once a sampled input writes an EPI parameter: the EPI kernels' cached terms no longer hold. */
+  epiVaried: boolean;
+  /** Counts the writes of EPI parameters, so that terms computed from them are reused until the next. */
+  epiVersion: number;
 }
 
 /** What an uncertain input changes, so that only those results are recomputed. */
@@ -77,7 +85,9 @@ export type InputTarget =
       readonly part: 'economics' | 'epi' | 'productivity' | 'sieve' | 'scores';
       readonly option: number;
     }
-  | { readonly part: 'weights'; readonly weightedSum: number };
+  | { readonly part: 'weights'; readonly weightedSum: number }
+  /** An EPI parameter's measured value or weight: the EPI before and after every option. */
+  | { readonly part: 'epi-parameters' };
 
 export interface ResolvedInput {
   readonly path: string;
@@ -136,6 +146,7 @@ const copyItems = (items: readonly CostItem[]): MutableItem[] =>
  */
 export function buildStudyModel(study: StudyInput, ahp: readonly AhpSectionResult[]): StudyModel {
   const options = study.options ?? [];
+  const epi = studyEpiInputs(study, ahp);
   const fresh = (): WorkingState => ({
     options: options.map((o): WorkingOption => {
       const e = o.economics;
@@ -165,12 +176,15 @@ export function buildStudyModel(study: StudyInput, ahp: readonly AhpSectionResul
       };
     }),
     weights: (study.screening?.weightedSum ?? []).map((w) => w.criteria.map((c) => c.weight)),
+    epiMeasured: (epi?.parameters ?? []).map((p) => ('measured' in p ? p.measured : undefined)),
+    epiWeights: (epi?.parameters ?? []).map((p) => p.weight),
+    epiVaried: false,
+    epiVersion: 0,
   });
   const chosen = (problem: string | undefined, ids: readonly string[] | undefined): number[] =>
     ids !== undefined
       ? ids.flatMap((id) => options.flatMap((o, k) => (o.id === id ? [k] : [])))
       : options.flatMap((o, k) => (problem === undefined || o.problem === problem ? [k] : []));
-  const epi = studyEpiInputs(study, ahp);
   const rules: RuleKey[] = [];
   if (options.some((o) => o.economics !== undefined)) rules.push('bcr', 'npv', 'annual-worth');
   if (epi !== undefined && options.some((o) => o.effects?.removal !== undefined)) rules.push('epi');
@@ -229,6 +243,63 @@ function economicsOutputs(e: WorkingEconomics, out: OptionOutputs): void {
   out.payback = payback.kind === 'recovered' ? payback.years : undefined;
 }
 
+/** The EPI parameters with the working state's measured values and weights (the model's when none varied). */
+function workingEpi(model: EpiModel, state: WorkingState): EpiModel {
+  if (!state.epiVaried) return model;
+  const weight = (i: number, w: number) => state.epiWeights[i] ?? w;
+  if (model.method === 'deviation') {
+    return {
+      method: 'deviation',
+      parameters: model.parameters.map((p, i) => ({
+        ...p,
+        weight: weight(i, p.weight),
+        measured: state.epiMeasured[i] ?? p.measured,
+      })),
+    };
+  }
+  return {
+    method: 'traffic-light',
+    parameters: model.parameters.map((p, i) => {
+      const measured = state.epiMeasured[i];
+      return {
+        ...p,
+        weight: weight(i, p.weight),
+        ...(measured !== undefined && 'measured' in p && { measured }),
+      };
+    }),
+  };
+}
+
+/**
+ * The study's EPI before any option, with the working state's measured values and weights.
+ * @equation deviation: EPI = Σ Wi·Pi(Mi); traffic light: EPI = Σ Wi·level_i(Mi)
+ * @source evaluateStudy's EPI section (deviationEpi, trafficLightEpi), the same functions
+ * @param model the study model (with an EPI)
+ * @param state the working state
+ * @throws GpError as deviationEpi and trafficLightEpi, at `effluent…` or `epi…`
+ * @example epiBefore(model, model.fresh()) // => 1.3315 (CV. ABC)
+ */
+export function epiBefore(model: StudyModel, state: WorkingState): number | undefined {
+  if (model.epi === undefined) return undefined;
+  const epi = workingEpi(model.epi, state);
+  const settings = model.study.epi;
+  try {
+    if (epi.method === 'deviation') {
+      return deviationEpi(epi.parameters, { belowDetectionLimit: settings?.belowDetectionLimit })
+        .total;
+    }
+    return trafficLightEpi(epi.parameters, {
+      belowDetectionLimit: settings?.belowDetectionLimit,
+      scoring: settings?.scoring,
+      bands: settings?.bands,
+    }).total;
+  } catch (error) {
+    if (error instanceof GpError && error.field.startsWith('parameters'))
+      throw new GpError(error.code, `effluent.${error.field}`, error.detail);
+    throw error;
+  }
+}
+
 function epiAfter(
   model: EpiModel,
   removal: Readonly<Record<string, NumberOrRange>>,
@@ -281,7 +352,7 @@ export function evaluateOptionPart(
     if (part === 'economics' && option.economics !== undefined) {
       economicsOutputs(option.economics, out);
     } else if (part === 'epi' && option.removal !== undefined && model.epi !== undefined) {
-      out.epiAfter = epiAfter(model.epi, option.removal, model.study);
+      out.epiAfter = epiAfter(workingEpi(model.epi, state), option.removal, model.study);
     } else if (part === 'productivity' && option.hasProductivity && model.current !== undefined) {
       const asChanges = (record: Readonly<Record<string, number>> | undefined) =>
         Object.entries(record ?? {}).map(([category, delta]) => ({ category, delta }));
@@ -416,7 +487,7 @@ const NON_NEGATIVE: InputDomain = { min: 0, max: Infinity };
 
 /**
  * Resolves a study input path to its domain, point value, what it changes and how to write it.
- * @equation options[id].economics.{interestRate, life, salvage, investment|annualCosts|annualBenefits[k].amount|quantity}, options[id].effects.{removal, inputChanges, outputChanges}.key, options[id].sieve.key, options[id].scores.key, screening.weightedSum[k].criteria[j].weight
+ * @equation options[id].economics.{interestRate, life, salvage, investment|annualCosts|annualBenefits[k].amount|quantity}, options[id].effects.{removal, inputChanges, outputChanges}.key, options[id].sieve.key, options[id].scores.key, screening.weightedSum[k].criteria[j].weight, effluent.parameters[id].{measured, weight}
  * @source Lestari issue 6 (uncertain inputs); study-input.ts field names
  * @param study the study
  * @param path the input path (an option by id, or by index when no id matches)
@@ -452,10 +523,12 @@ export function resolveInputPath(
       },
     };
   }
+  const effluent = /^effluent\.parameters\[([^\]]+)\]\.(measured|weight)$/.exec(path);
+  if (effluent !== null) return effluentInput(study, effluent[1] as string, effluent[2], unknown);
   const match = /^options\[([^\]]+)\]\.(.+)$/.exec(path);
   if (match === null) {
     throw unknown(
-      'is not an input the uncertainty analysis can vary (options[…].economics…, options[…].effects…, options[…].sieve…, options[…].scores…, screening.weightedSum[…].criteria[…].weight)',
+      'is not an input the uncertainty analysis can vary (options[…].economics…, options[…].effects…, options[…].sieve…, options[…].scores…, screening.weightedSum[…].criteria[…].weight, effluent.parameters[…].measured, effluent.parameters[…].weight)',
     );
   }
   const ref = match[1] as string;
@@ -598,15 +671,74 @@ export function resolveInputPath(
   throw unknown(`option "${option.id}" has no input "${rest}" the uncertainty analysis can vary`);
 }
 
+/** effluent.parameters[ref].measured or .weight: an EPI input of the study's EPI section. */
+function effluentInput(
+  study: StudyInput,
+  ref: string,
+  property: string | undefined,
+  unknown: (detail: string) => GpError,
+): Omit<ResolvedInput, 'distribution' | 'source' | 'path'> & { readonly path: string } {
+  const parameters = study.effluent?.parameters ?? [];
+  let i = parameters.findIndex((p) => p.id === ref);
+  if (i < 0 && /^\d+$/.test(ref) && Number(ref) < parameters.length) i = Number(ref);
+  const parameter = parameters[i];
+  if (parameter === undefined) throw unknown(`no effluent parameter "${ref}"`);
+  if (study.epi === undefined) throw unknown('the study computes no EPI (no epi section)');
+  const path = `effluent.parameters[${parameter.id}].${property}`;
+  const target: InputTarget = { part: 'epi-parameters' };
+  if (property === 'weight') {
+    if (study.epi.weightsFrom !== undefined) {
+      throw unknown(
+        `the EPI weights come from the AHP "${study.epi.weightsFrom}" (epi.weightsFrom); its flip margins show how far they may move`,
+      );
+    }
+    if (parameter.weight === undefined) throw unknown(`parameter "${parameter.id}" has no weight`);
+    return {
+      path,
+      domain: NON_NEGATIVE,
+      point: parameter.weight,
+      target,
+      write: (state, v) => {
+        state.epiWeights[i] = pointOf(v);
+        state.epiVaried = true;
+        state.epiVersion += 1;
+      },
+    };
+  }
+  if (study.epi.method === 'traffic-light' && parameter.level !== undefined) {
+    throw unknown(
+      `parameter "${parameter.id}" gives its traffic-light level, not a measured value`,
+    );
+  }
+  const measured = parameter.measured;
+  return {
+    path,
+    domain: NON_NEGATIVE,
+    point: typeof measured === 'number' ? measured : measured.value,
+    target,
+    // A "< x" result stays one: the sampled number is the uncertain detection limit.
+    write: (state, v) => {
+      const value = pointOf(v);
+      state.epiMeasured[i] =
+        typeof measured === 'number' ? value : { qualifier: measured.qualifier, value };
+      state.epiVaried = true;
+      state.epiVersion += 1;
+    },
+  };
+}
+
 // ── The fast path of the inner loop ─────────────────────────────────────────────────────
 
 /** Re-evaluates one part of one option's outputs in place, like evaluateOptionPart. */
-export type OptionPartEvaluator = (
+export type OptionPartEvaluator = ((
   state: WorkingState,
   index: number,
   part: 'economics' | 'epi' | 'productivity',
   out: OptionOutputs,
-) => void;
+) => void) & {
+  /** epiBefore, from the same cached terms when measured values or weights are sampled. */
+  readonly epiBefore: (state: WorkingState) => number | undefined;
+};
 
 interface EpiKernel {
   readonly fixedTerms: Float64Array;
@@ -616,6 +748,23 @@ interface EpiKernel {
   readonly standards: readonly CheckedDeviationStandard[];
   /** Parameter index → the option's removal key, for the parameters the option treats. */
   readonly treated: readonly (readonly [number, string])[];
+  /** The treated parameters' measured values when they are sampled (scratch). */
+  readonly variedMeasured: Float64Array;
+}
+
+/** The deviation EPI's terms Wi·Pi with the working state's measured values and weights. */
+function workingTerms(model: StudyModel, state: WorkingState): Float64Array | undefined {
+  const epi = model.epi;
+  if (epi === undefined || epi.method !== 'deviation') return undefined;
+  try {
+    const working = workingEpi(epi, state);
+    const terms = deviationEpi(working.parameters as typeof epi.parameters, {
+      belowDetectionLimit: model.study.epi?.belowDetectionLimit,
+    }).terms;
+    return Float64Array.from(terms, (t) => t.term);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The deviation EPI kernel of one option, or undefined when a treated value is not a plain number. */
@@ -644,6 +793,7 @@ function epiKernel(model: StudyModel, option: WorkingOption): EpiKernel | undefi
       weights: Float64Array.from(parameters, (p) => p.weight),
       standards: parameters.map((p) => checkDeviationStandard(p.standard, p.limitKind)),
       treated,
+      variedMeasured: new Float64Array(parameters.length).fill(NaN),
     };
   } catch {
     return undefined;
@@ -663,7 +813,28 @@ export function createOptionPartEvaluator(model: StudyModel): OptionPartEvaluato
   const economics = new Float64Array(4);
   // Per option index: its EPI kernel, null when it has none, undefined until first asked.
   const kernels: (EpiKernel | null | undefined)[] = [];
-  return (state, index, part, out) => {
+  // The EPI terms of the working state's measured values and weights, for the state and
+  // version they were computed for (undefined when deviationEpi throws: the engine path then runs).
+  const varied: {
+    state: WorkingState | undefined;
+    version: number;
+    terms: Float64Array | undefined;
+    weights: Float64Array | undefined;
+  } = { state: undefined, version: -1, terms: undefined, weights: undefined };
+  const refresh = (state: WorkingState) => {
+    if (varied.state !== state || varied.version !== state.epiVersion) {
+      varied.state = state;
+      varied.version = state.epiVersion;
+      varied.terms = workingTerms(model, state);
+      varied.weights = Float64Array.from(state.epiWeights);
+    }
+  };
+  const evaluate = (
+    state: WorkingState,
+    index: number,
+    part: 'economics' | 'epi' | 'productivity',
+    out: OptionOutputs,
+  ): void => {
     const option = state.options[index] as WorkingOption;
     if (part === 'economics' && option.economics !== undefined) {
       const e = option.economics;
@@ -689,17 +860,34 @@ export function createOptionPartEvaluator(model: StudyModel): OptionPartEvaluato
     } else if (part === 'epi') {
       let kernel = kernels[index];
       if (kernel === undefined) kernel = kernels[index] = epiKernel(model, option) ?? null;
-      if (kernel !== null && option.removal !== undefined) {
+      let ready = kernel !== null && option.removal !== undefined;
+      let fixedTerms = kernel?.fixedTerms;
+      let weights = kernel?.weights;
+      let measured = kernel?.measured;
+      if (ready && state.epiVaried && kernel !== null) {
+        // Sampled measured values or weights: the untreated terms from them (once per change,
+        // shared by the options), the treated parameters' values from the state.
+        refresh(state);
+        fixedTerms = varied.terms;
+        weights = varied.weights;
+        measured = kernel.variedMeasured;
+        for (const [i] of kernel.treated) {
+          const m = state.epiMeasured[i];
+          measured[i] = typeof m === 'number' ? m : NaN;
+        }
+        ready = fixedTerms !== undefined;
+      }
+      if (ready && kernel !== null && option.removal !== undefined) {
         kernel.removal.fill(NaN);
         for (const [i, key] of kernel.treated) {
           const r = option.removal[key];
           kernel.removal[i] = r === undefined ? NaN : pointOf(r);
         }
         const total = deviationEpiTotal(
-          kernel.fixedTerms,
+          fixedTerms as Float64Array,
           kernel.removal,
-          kernel.measured,
-          kernel.weights,
+          measured as Float64Array,
+          weights as Float64Array,
           kernel.standards,
         );
         if (!Number.isNaN(total)) {
@@ -710,4 +898,16 @@ export function createOptionPartEvaluator(model: StudyModel): OptionPartEvaluato
     }
     evaluateOptionPart(model, state, index, part, out);
   };
+  return Object.assign(evaluate, {
+    // deviationEpi's total is Σ Wi·Pi from 0 in the parameters' order: the cached terms' sum.
+    epiBefore: (state: WorkingState): number | undefined => {
+      if (!state.epiVaried || model.epi?.method !== 'deviation') return epiBefore(model, state);
+      refresh(state);
+      const terms = varied.terms;
+      if (terms === undefined) return epiBefore(model, state);
+      let total = 0;
+      for (let i = 0; i < terms.length; i++) total += terms[i] as number;
+      return total;
+    },
+  });
 }

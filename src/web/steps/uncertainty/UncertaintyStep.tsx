@@ -178,23 +178,39 @@ function Results(props: { readonly result: MonteCarloStudyResult }) {
         caption={t('distributions')}
         head={[t('option'), t('output'), t('point'), t('mean'), 'P5', 'P50', 'P95']}
         numeric={[false, false, true, true, true, true, true]}
-        rows={result.options.flatMap((o) =>
-          SHOWN.flatMap((key) => {
-            const d = o.outputs[key];
-            if (d === undefined || d.count === 0) return [];
-            return [
-              [
-                o.name,
-                OUTPUT_LABEL[language][key],
-                show(key, d.point, language),
-                show(key, d.mean, language),
-                show(key, d.p5, language),
-                show(key, d.p50, language),
-                show(key, d.p95, language),
-              ],
-            ];
-          }),
-        )}
+        rows={[
+          ...result.options.flatMap((o) =>
+            SHOWN.flatMap((key) => {
+              const d = o.outputs[key];
+              if (d === undefined || d.count === 0) return [];
+              return [
+                [
+                  o.name,
+                  OUTPUT_LABEL[language][key],
+                  show(key, d.point, language),
+                  show(key, d.mean, language),
+                  show(key, d.p5, language),
+                  show(key, d.p50, language),
+                  show(key, d.p95, language),
+                ],
+              ];
+            }),
+          ),
+          // The study's EPI before any option, when a measured value or EPI weight varies.
+          ...(result.epiBefore === undefined
+            ? []
+            : [
+                [
+                  '–',
+                  t('epiBefore'),
+                  show('epiAfter', result.epiBefore.point, language),
+                  show('epiAfter', result.epiBefore.mean, language),
+                  show('epiAfter', result.epiBefore.p5, language),
+                  show('epiAfter', result.epiBefore.p50, language),
+                  show('epiAfter', result.epiBefore.p95, language),
+                ],
+              ]),
+        ]}
       />
       <Histograms result={result} initial={output} />
       {tornadoOption !== undefined && (
@@ -246,6 +262,46 @@ function Results(props: { readonly result: MonteCarloStudyResult }) {
           )}
         </div>
       ))}
+      {result.ahpFlipMargins !== undefined && (
+        <div>
+          <h4>{t('flipAhp', { ahp: result.ahpFlipMargins.ahp })}</h4>
+          {result.ahpFlipMargins.margins.kind === 'tie' ? (
+            <p>
+              {t('flipTie', { options: result.ahpFlipMargins.margins.chosen.map(name).join(', ') })}
+            </p>
+          ) : (
+            <>
+              <ul>
+                {result.ahpFlipMargins.margins.criteria.map((c) => (
+                  <li key={c.criterion}>
+                    {c.increase === undefined && c.decrease === undefined
+                      ? `${c.criterion}: ${t('noFlip')}`
+                      : t('flipRow', {
+                          criterion: `${c.criterion} (${share(c.weight, language)})`,
+                          up:
+                            c.increase === undefined
+                              ? '–'
+                              : `${share(c.increase.delta, language)} → ${name(c.increase.rival)}`,
+                          down:
+                            c.decrease === undefined
+                              ? '–'
+                              : `${share(-c.decrease.delta, language)} → ${name(c.decrease.rival)}`,
+                        })}
+                  </li>
+                ))}
+              </ul>
+              {result.ahpFlipMargins.margins.mostCritical !== undefined && (
+                <p>
+                  {t('flipAhpCritical', {
+                    criterion: result.ahpFlipMargins.margins.mostCritical.criterion,
+                    delta: `${result.ahpFlipMargins.margins.mostCritical.delta > 0 ? '+' : '−'}${share(Math.abs(result.ahpFlipMargins.margins.mostCritical.delta), language)}`,
+                  })}
+                </p>
+              )}
+            </>
+          )}
+        </div>
+      )}
     </>
   );
 }

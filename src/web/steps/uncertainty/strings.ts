@@ -43,6 +43,11 @@ export const strings: Strings = {
     flip: 'Weighted sum: smallest weight change that changes the choice',
     flipRow: '{{criterion}}: +{{up}} / −{{down}}',
     noFlip: 'no weight change within 0–1 changes the choice',
+    flipAhp:
+      'AHP weights “{{ahp}}” of the EPI: smallest change of a weight (the others renormalised, Σ = 100 %) that changes the best EPI',
+    flipAhpCritical: 'Most critical: {{criterion}} ({{delta}})',
+    flipTie: 'Already a tie: {{options}}',
+    epiBefore: 'EPI before (as measured)',
   },
   id: {
     title: 'Ketidakpastian',
@@ -86,5 +91,10 @@ export const strings: Strings = {
     flip: 'Weighted sum: perubahan bobot terkecil yang mengubah pilihan',
     flipRow: '{{criterion}}: +{{up}} / −{{down}}',
     noFlip: 'tidak ada perubahan bobot dalam 0–1 yang mengubah pilihan',
+    flipAhp:
+      'Bobot AHP “{{ahp}}” untuk EPI: perubahan bobot terkecil (bobot lain dinormalkan ulang, Σ = 100 %) yang mengubah EPI terbaik',
+    flipAhpCritical: 'Paling kritis: {{criterion}} ({{delta}})',
+    flipTie: 'Sudah seri: {{options}}',
+    epiBefore: 'EPI sebelum (hasil ukur)',
   },
 };
