@@ -4,7 +4,7 @@
  * file's errors at once, never a stack trace; nothing is written when the input is invalid.
  */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import {
@@ -23,7 +23,8 @@ import { uncertainInputsOfStudy, type MonteCarloStudyResult } from '../engine/un
 import { monteCarloStudyParallel } from './uncertainty-parallel.js';
 import { uncertaintyText } from './uncertainty-output.js';
 import { loadStudy, type LoadedStudy } from './load-study.js';
-import { addMonitorCommands } from './monitor.js';
+import { addMonitorCommands, streamMonitoring } from './monitor.js';
+import { rejectionLines } from './monitor-output.js';
 import { addMonitorDatabaseCommands } from './monitor-database.js';
 import { writeAtomically } from './write-output.js';
 
@@ -61,6 +62,14 @@ async function loaded(file: string): Promise<Extract<LoadedStudy, { ok: true }>>
   const study = await loadStudy(file);
   if (!study.ok) throw new CliExit(2, study.messages);
   return study;
+}
+
+/** A calendar date written YYYY-MM-DD that exists (not 2026-02-30). */
+function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m === null) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === text;
 }
 
 function languageOf(option: unknown, study: { language: 'id' | 'en' }): 'id' | 'en' {
@@ -198,21 +207,62 @@ export function buildProgram(io: CliIo): Command {
     .addOption(languageOption())
     .option('--date <date>', 'the report date to print (YYYY-MM-DD); default today')
     .option('--no-audit', 'leave out the audit of the published values')
+    .option(
+      '--monitoring <readings...>',
+      'monitoring files (.csv) for the monitoring section (GP step 5), one series each',
+    )
+    .option('--implemented <date>', 'YYYY-MM-DD: the monitoring section compares before and after')
     .action(
       async (
         file: string,
-        options: { output: string; lang?: string; date?: string; audit: boolean },
+        options: {
+          output: string;
+          lang?: string;
+          date?: string;
+          audit: boolean;
+          monitoring?: string[];
+          implemented?: string;
+        },
       ) => {
         const kind = extname(options.output).toLowerCase();
         if (kind !== '.html' && kind !== '.pdf') {
           throw new CliExit(2, [`${options.output}: the report must end in .html or .pdf`]);
         }
-        const { study, evaluation } = await loaded(file);
+        if (options.implemented !== undefined && !isIsoDate(options.implemented)) {
+          throw new CliExit(2, [`--implemented ${options.implemented}: must be a date YYYY-MM-DD`]);
+        }
+        const { study, evaluation, text } = await loaded(file);
+        const monitoring = [];
+        for (const readings of options.monitoring ?? []) {
+          const outcome = await streamMonitoring(
+            readings,
+            study,
+            file,
+            text,
+            { study: file },
+            'default',
+            io,
+            monitorFail,
+          );
+          if (!outcome.ok) {
+            throw new CliExit(
+              2,
+              rejectionLines(readings, outcome.reader, languageOf(options.lang, study)),
+            );
+          }
+          monitoring.push({
+            name: basename(readings),
+            result: outcome.result,
+            source: readings,
+            ...(options.implemented !== undefined && { implementationDate: options.implemented }),
+          });
+        }
         const html = renderReportHtml(study, evaluation, {
           language: languageOf(options.lang, study),
           date: options.date ?? new Date().toISOString().slice(0, 10),
           ...(options.audit &&
             (study.published?.length ?? 0) > 0 && { audit: auditStudy(study, evaluation) }),
+          ...(monitoring.length > 0 && { monitoring }),
         });
         if (kind === '.html') {
           await writeAtomically(options.output, html);

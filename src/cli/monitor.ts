@@ -7,6 +7,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { withDefaultAlerts } from '../document/monitoring/default-alerts.js';
 import {
   MONITORING_RULES,
   monitoringSettingsFromStudy,
@@ -55,7 +56,7 @@ export interface MonitorIo {
 /** Throws the exit: `fail(2, lines)`; given by main.ts (its CliExit). */
 export type Fail = (code: number, lines: readonly string[]) => never;
 
-interface CommonOptions {
+export interface CommonOptions {
   study: string;
   zone?: string;
   interval?: string;
@@ -166,7 +167,8 @@ export async function streamMonitoring(
   studyFile: string,
   studyText: string,
   options: CommonOptions,
-  alerts: readonly MonitoringAlertRule[] | undefined,
+  /** The alert rules; 'default' for Lestari's (as the server and the web step use). */
+  alerts: readonly MonitoringAlertRule[] | 'default' | undefined,
   io: MonitorIo,
   fail: Fail,
 ): Promise<StreamOutcome> {
@@ -197,7 +199,7 @@ export async function streamMonitoring(
       ...(zone !== undefined && { utcOffsetMinutes: zone }),
       ...(interval !== undefined && { expectedIntervalSeconds: interval }),
       ...(options.flow !== undefined && { flowColumn: options.flow }),
-      ...(alerts !== undefined && { alerts }),
+      ...(alerts !== undefined && alerts !== 'default' && { alerts }),
     });
     if (!m.ok) {
       throw new StopReading(
@@ -208,13 +210,14 @@ export async function streamMonitoring(
         ),
       );
     }
+    const settings = alerts === 'default' ? withDefaultAlerts(m.settings) : m.settings;
     try {
-      createMonitoringAccumulator(m.settings);
+      createMonitoringAccumulator(settings);
     } catch (error) {
       settingsError(error);
     }
     mapping = m;
-    return { settings: m.settings, columns: m.columns };
+    return { settings, columns: m.columns };
   };
 
   const bar = progressBar(io, size);
