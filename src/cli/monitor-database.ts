@@ -13,9 +13,6 @@ import {
   DEFAULT_MONITORING_POLICY,
   MONITORING_RULES,
   monitoringSettingsFromStudy,
-  parseTimeZone,
-  type MonitoringAction,
-  type MonitoringCsvOptions,
   type MonitoringRule,
 } from '../document/monitoring/index.js';
 import { monitoringCsvFromWorkbook } from '../document/excel/index.js';
@@ -37,7 +34,14 @@ import {
   type Role,
   type Store,
 } from '../server/store/index.js';
-import { progressBar, type Fail, type MonitorIo } from './monitor.js';
+import {
+  parsePolicy,
+  parsePositive,
+  parseZone,
+  progressBar,
+  type Fail,
+  type MonitorIo,
+} from './monitor.js';
 import {
   alertsText,
   issuesText,
@@ -172,21 +176,6 @@ async function open(options: DatabaseOptions, least: Role, fail: Fail): Promise<
   }
 }
 
-function parsePolicy(entries: readonly string[] | undefined, fail: Fail) {
-  const policy: Partial<Record<Exclude<MonitoringRule, 'header'>, MonitoringAction>> = {};
-  for (const entry of entries ?? []) {
-    const m = /^([a-z-]+)=(reject|flag)$/.exec(entry.trim());
-    const rule = m?.[1] as Exclude<MonitoringRule, 'header'> | undefined;
-    if (m === null || rule === undefined || !REJECTABLE.includes(rule)) {
-      fail(2, [
-        `--policy ${entry}: must be RULE=reject or RULE=flag, RULE one of ${REJECTABLE.join(', ')}`,
-      ]);
-    }
-    policy[rule] = m[2] as MonitoringAction;
-  }
-  return policy as MonitoringCsvOptions['policy'];
-}
-
 /** The series named, or the study's only one. */
 async function pickSeries(
   opened: Opened,
@@ -311,14 +300,8 @@ export function addMonitorDatabaseCommands(monitor: Command, io: MonitorIo, fail
     )
     .action(async (file: string, options: ImportOptions) => {
       const policy = parsePolicy(options.policy, fail);
-      const zone = options.zone === undefined ? undefined : parseTimeZone(options.zone);
-      if (options.zone !== undefined && zone === undefined) {
-        fail(2, [`--zone ${options.zone}: not a time zone (WIB, WITA, WIT, UTC, +07:00)`]);
-      }
-      const interval = options.interval === undefined ? undefined : Number(options.interval);
-      if (interval !== undefined && !(interval > 0)) {
-        fail(2, [`--interval ${options.interval ?? ''}: must be a number of seconds > 0`]);
-      }
+      const zone = parseZone(options.zone, fail);
+      const interval = parsePositive(options.interval, 'interval', fail);
       let size: number;
       try {
         size = (await stat(file)).size;

@@ -68,7 +68,7 @@ export interface CommonOptions {
 
 const REJECTABLE = MONITORING_RULES.filter((r) => r !== 'header');
 
-function parsePolicy(
+export function parsePolicy(
   entries: readonly string[] | undefined,
   fail: Fail,
 ): MonitoringCsvOptions['policy'] {
@@ -86,7 +86,7 @@ function parsePolicy(
   return policy;
 }
 
-function parseZone(text: string | undefined, fail: Fail): number | undefined {
+export function parseZone(text: string | undefined, fail: Fail): number | undefined {
   if (text === undefined) return undefined;
   const zone = parseTimeZone(text);
   if (zone === undefined) {
@@ -95,7 +95,11 @@ function parseZone(text: string | undefined, fail: Fail): number | undefined {
   return zone;
 }
 
-function parsePositive(text: string | undefined, name: string, fail: Fail): number | undefined {
+export function parsePositive(
+  text: string | undefined,
+  name: string,
+  fail: Fail,
+): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text.replace(',', '.'));
   if (!/^\s*\d+([.,]\d+)?\s*$/.test(text) || !(value > 0)) {

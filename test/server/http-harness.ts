@@ -4,63 +4,15 @@
  * cookie and CSRF token, as a browser would.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { buildServer, type BuildServerOptions } from '../../src/server/http/index.js';
-import { openStore, type OpenStoreOptions, type Store } from '../../src/server/store/index.js';
+import { openStore, type Store } from '../../src/server/store/index.js';
+import { removeTempRoots, testDialects, type TestDialect } from '../support/databases.js';
 
-export interface HttpDialect {
-  readonly name: 'sqlite' | 'postgres';
-  fresh(): Promise<{ options: OpenStoreOptions; drop(): Promise<void> }>;
-}
-
-const tempRoots: string[] = [];
-export function removeTempRoots(): void {
-  for (const root of tempRoots.splice(0)) rmSync(root, { recursive: true, force: true });
-}
-
-const sqlite: HttpDialect = {
-  name: 'sqlite',
-  fresh() {
-    const dir = mkdtempSync(join(tmpdir(), 'lestari-http-'));
-    tempRoots.push(dir);
-    return Promise.resolve({ options: { dataDir: dir }, drop: () => Promise.resolve() });
-  },
-};
-
-function postgres(baseUrl: string): HttpDialect {
-  async function admin(query: string): Promise<void> {
-    const client = new pg.Client({ connectionString: baseUrl });
-    await client.connect();
-    try {
-      await client.query(query);
-    } finally {
-      await client.end();
-    }
-  }
-  return {
-    name: 'postgres',
-    async fresh() {
-      const schema = `lestari_http_${randomUUID().replaceAll('-', '')}`;
-      await admin(`CREATE SCHEMA ${schema}`);
-      const url = new URL(baseUrl);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      return {
-        options: { databaseUrl: url.toString() },
-        drop: () => admin(`DROP SCHEMA ${schema} CASCADE`),
-      };
-    },
-  };
-}
-
-const testDatabaseUrl = process.env['TEST_DATABASE_URL'];
-export const httpDialects: HttpDialect[] = [
-  sqlite,
-  ...(testDatabaseUrl ? [postgres(testDatabaseUrl)] : []),
-];
+/** The databases the API suites run on (SQLite; PostgreSQL when TEST_DATABASE_URL is set). */
+export type HttpDialect = TestDialect;
+export const httpDialects = testDialects;
+export { removeTempRoots };
 
 export const SESSION_KEY = 'ab'.repeat(32);
 

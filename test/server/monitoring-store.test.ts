@@ -3,80 +3,25 @@
  * always, PostgreSQL when TEST_DATABASE_URL is set (a fresh schema, dropped afterwards).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createMonitoringAccumulator,
   type MonitoringResult,
   type MonitoringSettings,
 } from '../../src/engine/monitoring/index.js';
-import {
-  openStore,
-  type OpenStoreOptions,
-  type Store,
-  type StoreErrorCode,
-} from '../../src/server/store/index.js';
+import { openStore, type Store, type StoreErrorCode } from '../../src/server/store/index.js';
 import type {
   MonitoringDerived,
   MonitoringGrain,
   MonitoringReadingsPage,
   MonitoringSeriesColumn,
 } from '../../src/server/store/store.js';
+import { removeTempRoots, testDialects, type TestDatabase } from '../support/databases.js';
 import { studyDocument } from './fixtures.js';
 
-interface TestDatabase {
-  readonly options: OpenStoreOptions;
-  drop(): Promise<void>;
-}
-
-interface Dialect {
-  readonly name: 'sqlite' | 'postgres';
-  fresh(): Promise<TestDatabase>;
-}
-
-const tempRoot = mkdtempSync(join(tmpdir(), 'lestari-monitoring-store-'));
-afterAll(() => rmSync(tempRoot, { recursive: true, force: true }));
-
-const sqlite: Dialect = {
-  name: 'sqlite',
-  fresh: () =>
-    Promise.resolve({
-      options: { dataDir: mkdtempSync(join(tempRoot, 'db-')) },
-      drop: () => Promise.resolve(),
-    }),
-};
-
-function postgres(baseUrl: string): Dialect {
-  async function admin(statement: string): Promise<void> {
-    const client = new pg.Client({ connectionString: baseUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  }
-  return {
-    name: 'postgres',
-    async fresh() {
-      const schema = `lestari_test_${randomUUID().replaceAll('-', '')}`;
-      await admin(`CREATE SCHEMA ${schema}`);
-      const url = new URL(baseUrl);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      return {
-        options: { databaseUrl: url.toString() },
-        drop: () => admin(`DROP SCHEMA ${schema} CASCADE`),
-      };
-    },
-  };
-}
-
-const testDatabaseUrl = process.env['TEST_DATABASE_URL'];
-const dialects: Dialect[] = [sqlite, ...(testDatabaseUrl ? [postgres(testDatabaseUrl)] : [])];
+afterAll(removeTempRoots);
+const dialects = testDialects;
 
 function testClock(start = '2026-01-05T08:00:00.000Z') {
   let t = Date.parse(start);
@@ -728,36 +673,33 @@ for (const dialect of dialects) {
   });
 }
 
-describe.runIf(testDatabaseUrl !== undefined && testDatabaseUrl !== '')(
-  'monitoring store on sqlite and postgres',
-  () => {
-    it('gives byte-identical readings and derived state for the same data', async () => {
-      const outputs: string[] = [];
-      const all = syntheticPage(2500);
-      const derived = derivedOf([all]);
-      for (const dialect of dialects) {
-        const database = await dialect.fresh();
-        const store = await openStore({ ...database.options, now: testClock().now });
-        try {
-          const ctx = await seed(store, 'Same');
-          const { scope } = await ctx.newSeries();
-          await importPages(store, scope, ctx.owner.id, [all], derived);
-          outputs.push(
-            exactJson({
-              readings: await readAll(store, scope, { limit: 700 }),
-              derived: await store.getMonitoringDerived(...scope, {
-                grains: ['hour', 'day', 'month'],
-              }),
+describe.runIf(dialects.length === 2)('monitoring store on sqlite and postgres', () => {
+  it('gives byte-identical readings and derived state for the same data', async () => {
+    const outputs: string[] = [];
+    const all = syntheticPage(2500);
+    const derived = derivedOf([all]);
+    for (const dialect of dialects) {
+      const database = await dialect.fresh();
+      const store = await openStore({ ...database.options, now: testClock().now });
+      try {
+        const ctx = await seed(store, 'Same');
+        const { scope } = await ctx.newSeries();
+        await importPages(store, scope, ctx.owner.id, [all], derived);
+        outputs.push(
+          exactJson({
+            readings: await readAll(store, scope, { limit: 700 }),
+            derived: await store.getMonitoringDerived(...scope, {
+              grains: ['hour', 'day', 'month'],
             }),
-          );
-        } finally {
-          await store.close();
-          await database.drop();
-        }
+          }),
+        );
+      } finally {
+        await store.close();
+        await database.drop();
       }
-      expect(outputs).toHaveLength(2);
-      expect(outputs[1]).toBe(outputs[0]);
-      expect(outputs[0]).toBe(exactJson({ readings: all, derived }));
-    });
-  },
-);
+    }
+    expect(outputs).toHaveLength(2);
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[0]).toBe(exactJson({ readings: all, derived }));
+  });
+});

@@ -6,8 +6,7 @@
 import { createMonitoringAccumulator } from '../../engine/monitoring/index.js';
 import type { StudyInput } from '../../engine/study/study-input.js';
 import type { MonitoringDerived, MonitoringSeries, Store } from '../store/index.js';
-import { MonitoringServiceError } from './monitoring-error.js';
-import { seriesSettings } from './series-settings.js';
+import { requireSeriesSettings } from './series-settings.js';
 
 /** Readings per page read back from the database. */
 export const READ_PAGE_ROWS = 50_000;
@@ -31,14 +30,7 @@ export interface DeriveSeriesInput {
  */
 export async function deriveSeries(input: DeriveSeriesInput): Promise<MonitoringDerived | null> {
   const { store, organisationId, studyId, series } = input;
-  const settings = seriesSettings(input.study, series);
-  if (!settings.ok) {
-    throw new MonitoringServiceError(
-      'mapping',
-      `the study's effluent parameters no longer match the series "${series.name}"`,
-      settings.problems,
-    );
-  }
+  const settings = requireSeriesSettings(input.study, series);
   const accumulator = createMonitoringAccumulator(settings.settings);
   let afterMs: number | undefined;
   let rows = 0;

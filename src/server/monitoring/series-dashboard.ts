@@ -13,8 +13,7 @@ import type {
   Store,
 } from '../store/index.js';
 import { deriveSeries } from './derive-series.js';
-import { MonitoringServiceError } from './monitoring-error.js';
-import { seriesSettings } from './series-settings.js';
+import { requireSeriesSettings, seriesSettings } from './series-settings.js';
 
 export interface SeriesDashboard {
   readonly series: MonitoringSeries;
@@ -39,14 +38,7 @@ export async function seriesDashboard(input: {
     store.getMonitoringSeries(organisationId, studyId, seriesId),
     store.listMonitoringImports(organisationId, studyId, seriesId),
   ]);
-  const settings = seriesSettings(input.study, series);
-  if (!settings.ok) {
-    throw new MonitoringServiceError(
-      'mapping',
-      `the study's effluent parameters no longer match the series "${series.name}"`,
-      settings.problems,
-    );
-  }
+  const settings = requireSeriesSettings(input.study, series);
   let derived = await store.getMonitoringDerived(organisationId, studyId, seriesId, input.query);
   let recomputed = false;
   if (series.readings > 0 && derived?.fingerprint !== settings.fingerprint) {

@@ -15,6 +15,7 @@ import {
 import type { MonitoringSettings } from '../../engine/monitoring/index.js';
 import type { StudyInput } from '../../engine/study/study-input.js';
 import type { MonitoringSeries, MonitoringSeriesColumn } from '../store/index.js';
+import { MonitoringServiceError } from './monitoring-error.js';
 
 export type SeriesSettings =
   | {
@@ -84,4 +85,23 @@ export function seriesSettings(study: StudyInput, series: MonitoringSeries): Ser
     .update(JSON.stringify({ settings, columns: mapping.columns, version: 1 }))
     .digest('hex');
   return { ok: true, settings, columns: mapping.columns, fingerprint };
+}
+
+/**
+ * The settings, or the service's mapping error when the study no longer matches the series'
+ * columns (a parameter removed or its unit changed since the readings were stored).
+ */
+export function requireSeriesSettings(
+  study: StudyInput,
+  series: MonitoringSeries,
+): Extract<SeriesSettings, { ok: true }> {
+  const settings = seriesSettings(study, series);
+  if (!settings.ok) {
+    throw new MonitoringServiceError(
+      'mapping',
+      `the study's effluent parameters no longer match the series "${series.name}"`,
+      settings.problems,
+    );
+  }
+  return settings;
 }
