@@ -14,7 +14,7 @@ const forbiddenLayers = {
   web: ['cli', 'server'],
 };
 
-/** Files allowed one more layer: the CLI opens the server's store for `monitor import|series`. */
+/** Files allowed one more layer: the CLI opens the server's store for `monitor import|summary|alerts`. */
 const exceptions = { 'src/cli/monitor-database.ts': ['web'] };
 
 const layerRules = [

@@ -42,7 +42,7 @@ beforeAll(async () => {
   await store.close();
 });
 
-describe('lestari monitor import and series (the server database)', () => {
+describe('lestari monitor import, summary and alerts on the server database', () => {
   it('stores files in a study of the database and summarises the whole series', async () => {
     const first = await cli('monitor', 'import', january, ...as(EMAIL), '--lang', 'en');
     expect(first.stderr).toBe('');
@@ -53,8 +53,9 @@ describe('lestari monitor import and series (the server database)', () => {
     expect(second.stdout).toContain('(now 2,160 readings)');
     expect(second.stdout).toContain('Stored series "Outlet"');
 
-    const shown = await cli('monitor', 'series', ...as(VIEWER), '--json');
-    expect(shown.code).toBe(0);
+    const shown = await cli('monitor', 'summary', ...as(VIEWER), '--json');
+    // Exit 1 on exceedances, as for a file.
+    expect(shown.code).toBe(1);
     const json = JSON.parse(shown.stdout) as { monitoring: MonitoringResult };
     const cod = json.monitoring.parameters.find((p) => p.id === 'cod');
     // COD exceeds for 15 readings on each of the 3 days.
@@ -74,15 +75,15 @@ describe('lestari monitor import and series (the server database)', () => {
     const viewer = await cli('monitor', 'import', february, ...as(VIEWER));
     expect(viewer.code).toBe(2);
     expect(viewer.stderr).toContain('this needs the editor role');
-    const shown = await cli('monitor', 'series', ...as(VIEWER), '--json');
+    const shown = await cli('monitor', 'summary', ...as(VIEWER), '--json');
     expect((JSON.parse(shown.stdout) as { monitoring: MonitoringResult }).monitoring.readings).toBe(
       2160,
     );
   });
 
   it('lists the alert events of the stored series', async () => {
-    const r = await cli('monitor', 'series', ...as(VIEWER), '--alerts', '--lang', 'en');
-    expect(r.code).toBe(0);
+    const r = await cli('monitor', 'alerts', ...as(VIEWER), '--lang', 'en');
+    expect(r.code).toBe(1);
     // A 30-minute run (15 readings of 2 minutes) of COD over its limit on each of the 3 days,
     // and each parameter's days without readings (3 to 31 January) under 90 % complete.
     expect(r.stdout.match(/≥ 15 consecutive exceedances +COD/g)).toHaveLength(3);
@@ -90,13 +91,19 @@ describe('lestari monitor import and series (the server database)', () => {
     expect(r.stdout).toContain(`${3 + 29 * 3} alerts`);
   });
 
+  it('keeps the stored series’ alert rules: --run applies to files only', async () => {
+    const r = await cli('monitor', 'alerts', ...as(VIEWER), '--run', '3');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--run and --completeness apply to a readings file');
+  });
+
   it('names what is missing: the account, the study', async () => {
-    const noUser = await cli('monitor', 'series', '--study', 'x', '--data-dir', dataDir);
+    const noUser = await cli('monitor', 'summary', '--study', 'x', '--data-dir', dataDir);
     expect(noUser.code).toBe(2);
     expect(noUser.stderr).toContain('--as <email>');
     const noStudy = await cli(
       'monitor',
-      'series',
+      'summary',
       '--study',
       'Nope',
       '--as',

@@ -1,8 +1,8 @@
 /**
- * `lestari monitor import|series … --study ID-OR-TITLE --as EMAIL`: monitoring files into the
+ * `lestari monitor import … --study ID-OR-TITLE --as EMAIL`: monitoring files into the
  * server's database (the one `npm start` / `npm run serve` use: DATABASE_URL, else SQLite under
  * LESTARI_DATA_DIR or ./data), through the same service as the API — all or nothing, the same
- * checks and rollups — and a stored series read back. The CLI opens the server's store here
+ * checks and rollups — and `monitor summary|alerts` without a file: a stored series read back. The CLI opens the server's store here
  * and nowhere else.
  */
 import { createReadStream } from 'node:fs';
@@ -17,6 +17,7 @@ import {
 } from '../document/monitoring/index.js';
 import { monitoringCsvFromWorkbook } from '../document/excel/index.js';
 import { resolveStudy } from '../document/resolve-study.js';
+import type { MonitoringAlertRule } from '../engine/monitoring/index.js';
 import type { StudyInput } from '../engine/study/study-input.js';
 import {
   importReadings,
@@ -75,14 +76,32 @@ const RANK: Record<Role, number> = { viewer: 1, editor: 2, owner: 3 };
 /** The CLI reads files of any size the disk holds; this only guards against a device file. */
 const MAX_FILE_BYTES = 64 * 1024 ** 3;
 
-function addDatabaseOptions(command: Command): Command {
+/** How `monitor import|summary|alerts` find the server's database, account and series. */
+export function addStoredSeriesOptions(command: Command): Command {
   return command
-    .requiredOption('--study <id-or-title>', 'the stored study (its id, or its exact title)')
-    .option('--as <email>', 'the account acting (default: LESTARI_USER)')
-    .option('--org <id-or-name>', 'the organisation (default: the account’s only one)')
-    .option('--database <url>', 'postgres://… (default: DATABASE_URL, else SQLite)')
-    .option('--data-dir <dir>', 'the SQLite folder (default: LESTARI_DATA_DIR, else ./data)')
-    .option('--series <name>', 'the series (site, outlet); default: the only one, or "Outlet"')
+    .option('--as <email>', 'server database: the account acting (default: LESTARI_USER)')
+    .option('--org <id-or-name>', 'server database: the organisation (default: the only one)')
+    .option(
+      '--database <url>',
+      'server database: postgres://… (default: DATABASE_URL, else SQLite)',
+    )
+    .option(
+      '--data-dir <dir>',
+      'server database: the SQLite folder (default: LESTARI_DATA_DIR or ./data)',
+    )
+    .option(
+      '--series <name>',
+      'server database: the series (site); default the only one, or "Outlet"',
+    );
+}
+
+function addDatabaseOptions(command: Command): Command {
+  return addStoredSeriesOptions(
+    command.requiredOption(
+      '--study <id-or-title>',
+      'the stored study (its id, or its exact title)',
+    ),
+  )
     .option('--lang <language>', 'language of the output: id (Indonesian) or en')
     .option('--json', 'the results as JSON, at full precision');
 }
@@ -139,12 +158,18 @@ async function open(options: DatabaseOptions, least: Role, fail: Fail): Promise<
     }
     const organisationId = membership.organisation.id;
     const studies = await store.listStudies(organisationId);
-    const found = studies.filter((s) => s.id === options.study || s.title === options.study);
+    // The id or the exact title, else a part of the title that names one study.
+    const exact = studies.filter((s) => s.id === options.study || s.title === options.study);
+    const part = options.study.trim().toLowerCase();
+    const found =
+      exact.length > 0
+        ? exact
+        : studies.filter((s) => part !== '' && s.title.toLowerCase().includes(part));
     const summary = found[0];
     if (summary === undefined || found.length > 1) {
       fail(2, [
         found.length > 1
-          ? `--study ${options.study}: ${found.length} studies have this title; give the id (${found.map((s) => s.id).join(', ')})`
+          ? `--study ${options.study}: ${found.length} studies match; give the id or the whole title (${found.map((s) => `"${s.title}" ${s.id}`).join(', ')})`
           : `--study ${options.study}: no such study in ${membership.organisation.name} (${studies.map((s) => `"${s.title}"`).join(', ') || 'none'})`,
       ]);
     }
@@ -250,7 +275,7 @@ async function storedRun(opened: Opened, series: MonitoringSeries, fail: Fail) {
   const run: MonitoringRun = {
     file: `"${series.name}"`,
     source: 'series',
-    studyFile: opened.title,
+    studyFile: opened.lang === 'id' ? 'basis data server' : 'server database',
     study: opened.study,
     reader: readerOfImports(dashboard.series, dashboard.imports),
     header: undefined,
@@ -281,7 +306,7 @@ function importLine(report: ImportReport, series: MonitoringSeries, lang: 'id' |
     : `${n(report.storedRows)} rows stored in series "${series.name}" (now ${n(series.readings)} readings)`;
 }
 
-/** Adds `import` and `series` to the `monitor` command. */
+/** Adds `import` to the `monitor` command. */
 export function addMonitorDatabaseCommands(monitor: Command, io: MonitorIo, fail: Fail): void {
   addDatabaseOptions(
     monitor
@@ -356,33 +381,43 @@ export function addMonitorDatabaseCommands(monitor: Command, io: MonitorIo, fail
         await opened.store.close();
       }
     });
+}
 
-  addDatabaseOptions(
-    monitor
-      .command('series')
-      .description(
-        'a series stored in the server’s database: the summary, or with --alerts its alert events',
-      ),
-  )
-    .option('--alerts', 'list the alert events instead of the summary')
-    .action(async (options: DatabaseOptions & { alerts?: boolean }) => {
-      const opened = await open(options, 'viewer', fail);
-      try {
-        const series = await pickSeries(opened, options.series, fail);
-        const { run, imports } = await storedRun(opened, series, fail);
-        const settings = seriesSettings(opened.study, series);
-        const alerts = settings.ok ? (settings.settings.alerts ?? []) : [];
-        if (options.json === true) {
-          io.stdout(
-            `${JSON.stringify({ series, imports, ...monitoringJson(run, options.alerts === true ? alerts : undefined) }, null, 2)}\n`,
-          );
-        } else if (options.alerts === true) {
-          io.stdout(`${alertsText(run, alerts, opened.lang)}\n`);
-        } else {
-          io.stdout(`${summaryText(run, opened.lang)}\n`);
-        }
-      } finally {
-        await opened.store.close();
-      }
-    });
+/**
+ * `monitor summary|alerts` without a readings file: the study's stored series, printed as a
+ * file is (exit 1 on exceedances or alerts, as for a file). Its alert rules are the defaults
+ * the server keeps the series with.
+ */
+export async function showStoredSeries(
+  kind: 'summary' | 'alerts',
+  options: DatabaseOptions,
+  io: MonitorIo,
+  fail: Fail,
+): Promise<void> {
+  const opened = await open(options, 'viewer', fail);
+  let run: MonitoringRun;
+  let alerts: readonly MonitoringAlertRule[];
+  try {
+    const series = await pickSeries(opened, options.series, fail);
+    const stored = await storedRun(opened, series, fail);
+    run = stored.run;
+    const settings = seriesSettings(opened.study, series);
+    alerts = settings.ok ? (settings.settings.alerts ?? []) : [];
+    if (options.json === true) {
+      io.stdout(
+        `${JSON.stringify({ series, imports: stored.imports, ...monitoringJson(run, kind === 'alerts' ? alerts : undefined) }, null, 2)}\n`,
+      );
+    } else if (kind === 'alerts') {
+      io.stdout(`${alertsText(run, alerts, opened.lang)}\n`);
+    } else {
+      io.stdout(`${summaryText(run, opened.lang)}\n`);
+    }
+  } finally {
+    await opened.store.close();
+  }
+  const flagged =
+    kind === 'alerts'
+      ? run.result.events.length > 0 || run.result.eventsDropped > 0
+      : run.result.parameters.some((p) => p.summary.exceedances > 0);
+  if (flagged) fail(1, []);
 }

@@ -8,6 +8,7 @@
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { withDefaultAlerts } from '../document/monitoring/default-alerts.js';
+import { addStoredSeriesOptions, showStoredSeries } from './monitor-database.js';
 import {
   MONITORING_RULES,
   monitoringSettingsFromStudy,
@@ -58,6 +59,11 @@ export type Fail = (code: number, lines: readonly string[]) => never;
 
 export interface CommonOptions {
   study: string;
+  as?: string;
+  org?: string;
+  database?: string;
+  dataDir?: string;
+  series?: string;
   zone?: string;
   interval?: string;
   flow?: string;
@@ -272,9 +278,17 @@ function languageOf(option: string | undefined, study: StudyInput): 'id' | 'en' 
 }
 
 function addCommonOptions(command: Command): Command {
-  return command
-    .argument('<readings>', 'the monitoring file (.csv): a timestamp column and one per parameter')
-    .requiredOption('--study <file>', 'the study file whose effluent parameters and limits apply')
+  return addStoredSeriesOptions(
+    command
+      .argument(
+        '[readings]',
+        'the monitoring file (.csv): a timestamp column and one per parameter; without it, the study’s series stored in the server’s database',
+      )
+      .requiredOption(
+        '--study <file>',
+        'the study file whose effluent parameters and limits apply (without READINGS: the stored study’s id or title)',
+      ),
+  )
     .option('--zone <zone>', 'zone of timestamps written without one: WIB, WITA, WIT, +07:00')
     .option('--interval <seconds>', 'the logger’s reading interval (default: detected)')
     .option('--flow <column>', 'the flow column (default: flow, debit, Q …)')
@@ -321,7 +335,8 @@ export function addMonitorCommands(monitor: Command, io: MonitorIo, fail: Fail):
       .description(
         'per parameter: readings, completeness, mean/min/max, exceedances, runs, days, months, loads',
       ),
-  ).action(async (file: string, options: CommonOptions) => {
+  ).action(async (file: string | undefined, options: CommonOptions) => {
+    if (file === undefined) return showStoredSeries('summary', options, io, fail);
     const { run, lang } = await prepare(file, options, undefined, io, fail);
     io.stdout(
       options.json === true
@@ -340,7 +355,18 @@ export function addMonitorCommands(monitor: Command, io: MonitorIo, fail: Fail):
     .option('--run <n>', 'alert on runs of at least N consecutive exceedances')
     .option('--completeness <share>', 'alert on days with less than this share of readings (0–1)')
     .action(
-      async (file: string, options: CommonOptions & { run?: string; completeness?: string }) => {
+      async (
+        file: string | undefined,
+        options: CommonOptions & { run?: string; completeness?: string },
+      ) => {
+        if (file === undefined) {
+          if (options.run !== undefined || options.completeness !== undefined) {
+            fail(2, [
+              '--run and --completeness apply to a readings file; a stored series keeps Lestari’s default rules',
+            ]);
+          }
+          return showStoredSeries('alerts', options, io, fail);
+        }
         const alerts: MonitoringAlertRule[] = [];
         if (options.run !== undefined) {
           if (!/^\d+$/.test(options.run) || Number(options.run) < 1) {
