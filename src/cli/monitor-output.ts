@@ -82,6 +82,10 @@ const T = {
     days: (ok: string, total: string) => `${ok}/${total} hari`,
     load: 'Beban',
     loadLine: (rate: string, amount: string) => `rata-rata ${rate} kg/jam, jumlah ${amount} kg`,
+    loadLimit: 'Beban maksimum',
+    loadPerDay: (limit: string, over: string, total: string) =>
+      `${limit} kg/hari: ${over}/${total} hari melampaui`,
+    loadPerHour: (limit: string, over: string) => `${limit} kg/jam: ${over} pembacaan melampaui`,
     month: 'Bulan',
     daysOk: 'Hari memenuhi',
     noLimit: 'tanpa baku mutu',
@@ -113,6 +117,8 @@ const T = {
       'no-limit': (s: string) => `${s} tanpa baku mutu: hanya diringkas`,
       'flow-without-unit': (s: string) => `debit "${s}" tanpa satuan: dibaca sebagai m3/jam`,
       'no-load': (s: string) => `${s}: beban tidak dihitung (satuan bukan mg/L)`,
+      'load-limit-without-flow': (s: string) =>
+        `${s} punya beban pencemaran maksimum, tetapi bebannya tidak dihitung (tidak ada kolom debit atau satuan bukan mg/L): beban maksimum tidak diperiksa`,
     },
   },
   en: {
@@ -147,6 +153,10 @@ const T = {
     days: (ok: string, total: string) => `${ok}/${total} days`,
     load: 'Load',
     loadLine: (rate: string, amount: string) => `mean ${rate} kg/h, total ${amount} kg`,
+    loadLimit: 'Load limit',
+    loadPerDay: (limit: string, over: string, total: string) =>
+      `${limit} kg/day: ${over}/${total} days over`,
+    loadPerHour: (limit: string, over: string) => `${limit} kg/h: ${over} readings over`,
     month: 'Month',
     daysOk: 'Days complying',
     noLimit: 'no limit',
@@ -177,6 +187,8 @@ const T = {
       'no-limit': (s: string) => `${s} has no limit: summarised only`,
       'flow-without-unit': (s: string) => `flow "${s}" has no unit: read as m3/h`,
       'no-load': (s: string) => `${s}: no load (its unit is not mg/L)`,
+      'load-limit-without-flow': (s: string) =>
+        `${s} has a load limit but its load is not computed (no flow column, or its unit is not mg/L): the load limit is not checked`,
     },
   },
 } as const;
@@ -331,6 +343,21 @@ export function summaryText(run: MonitoringRun, lang: ReportLanguage): string {
     }
     if (s.load !== undefined) {
       out.push(`  ${t.load}: ${t.loadLine(val(s.load.meanRate, lang), val(s.load.amount, lang))}`);
+      // The permit's maximum load: days whose amount is over perDay, readings over perHour.
+      const ll = p.loadLimit;
+      if (ll !== undefined) {
+        const parts: string[] = [];
+        if (ll.perDay !== undefined) {
+          const judged = p.daily.filter((d) => d.load?.complies !== undefined).length;
+          parts.push(
+            t.loadPerDay(val(ll.perDay, lang), int(s.load.daysOverLimit, lang), int(judged, lang)),
+          );
+        }
+        if (ll.perHour !== undefined) {
+          parts.push(t.loadPerHour(val(ll.perHour, lang), int(s.load.rateExceedances, lang)));
+        }
+        out.push(`  ${t.loadLimit}: ${parts.join('; ')}`);
+      }
     }
     const rows = p.monthly.map((m) => {
       const days = p.daily.filter((d) => d.startMs >= m.startMs && d.startMs < m.endMs);

@@ -293,6 +293,82 @@ describe('lestari monitor summary', () => {
   });
 });
 
+describe('lestari monitor summary with a load limit (beban pencemaran maksimum)', () => {
+  const loadStudy = file(
+    'study-load.yaml',
+    `lestari: 1
+language: id
+numberFormat: id
+study:
+  title: Uji beban
+  organisation: { name: PT Uji }
+effluent:
+  parameters:
+    - id: cod
+      name: COD
+      unit: mg/L
+      measured: 80
+      limit: { max: 100 }
+      loadLimit:
+        perDay: "30,5"
+        perHour: "2,1"
+        citation: Izin IPLC
+    - { id: ph, name: pH, measured: 7, limit: { range: "6–9" } }
+`,
+  );
+  // From HOURLY: each COD reading's rate (mg/L × m³/h × 0.001 kg/h), by local day; a day's
+  // amount is its mean rate × 24 h.
+  const perDay = 30.5;
+  const perHour = 2.1;
+  const rates = new Map<string, number[]>();
+  for (const line of HOURLY.trim().split('\n').slice(1)) {
+    const [time = '', cod = '', , flow = ''] = line.split(',');
+    if (cod === '') continue;
+    const day = time.slice(0, 10);
+    rates.set(day, [...(rates.get(day) ?? []), Number(cod) * Number(flow) * 0.001]);
+  }
+  const amounts = [...rates.values()].map((r) => (r.reduce((a, b) => a + b, 0) / r.length) * 24);
+  const daysOver = amounts.filter((a) => a > perDay).length;
+  const readingsOver = [...rates.values()].flat().filter((r) => r > perHour).length;
+
+  it('counts the days over the daily load limit and the readings over the hourly one', async () => {
+    // 31 Jan: (0.8 + 1.2)/2 × 24 = 24 kg; 1 Feb: 2.2 × 24 = 52.8 kg > 30.5; 2.6 and 2.2 > 2.1 kg/h.
+    expect([amounts.length, daysOver, readingsOver]).toEqual([2, 1, 2]);
+    const r = await cli('monitor', 'summary', hourly, '--study', loadStudy, '--json');
+    expect(r.stderr).toBe('');
+    const cod = JSON.parse(r.stdout).monitoring.parameters[0];
+    expect(cod.loadLimit).toEqual({ perHour, perDay });
+    expect(cod.summary.load.daysOverLimit).toBe(daysOver);
+    expect(cod.summary.load.rateExceedances).toBe(readingsOver);
+    expect(cod.daily.map((d: { load: { amount: number } }) => d.load.amount)).toEqual(
+      amounts.map((a) => expect.closeTo(a, 10)),
+    );
+  });
+
+  it('prints the load limit with the days and readings over it, id and en', async () => {
+    const id = await cli('monitor', 'summary', hourly, '--study', loadStudy);
+    expect(id.stdout).toContain(
+      `Beban maksimum: 30,5 kg/hari: ${daysOver}/2 hari melampaui; 2,1 kg/jam: ${readingsOver} pembacaan melampaui`,
+    );
+    const en = await cli('monitor', 'summary', hourly, '--study', loadStudy, '--lang', 'en');
+    expect(en.stdout).toContain(
+      `Load limit: 30.5 kg/day: ${daysOver}/2 days over; 2.1 kg/h: ${readingsOver} readings over`,
+    );
+  });
+
+  it('notes a load limit it cannot check when the file has no flow column', async () => {
+    const noFlow = file(
+      'no-flow.csv',
+      'Waktu (WIB),COD (mg/L),pH\n2024-01-31 22:00,80,7\n2024-01-31 23:00,100,7\n',
+    );
+    const r = await cli('monitor', 'summary', noFlow, '--study', loadStudy, '--lang', 'en');
+    expect(r.stdout).toContain(
+      'cod has a load limit but its load is not computed (no flow column, or its unit is not mg/L): the load limit is not checked',
+    );
+    expect(r.stdout).not.toContain('Load limit');
+  });
+});
+
 describe('lestari monitor alerts', () => {
   it('lists the runs of at least N exceedances, with local times', async () => {
     const r = await cli('monitor', 'alerts', hourly, '--study', study, '--run', '2');

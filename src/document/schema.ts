@@ -77,6 +77,22 @@ export function studyFileSchema(format: NumberFormat | undefined) {
     }
   });
 
+  // A permit's maximum pollution load: kg/day and/or kg/h, each > 0.
+  const positive = f.number.refine((n) => n > 0, 'must be > 0');
+  const loadLimit = strictObject({
+    perDay: positive.optional(),
+    perHour: positive.optional(),
+    citation: text.optional(),
+  }).check((ctx) => {
+    if (ctx.value.perDay === undefined && ctx.value.perHour === undefined) {
+      ctx.issues.push({
+        code: 'custom',
+        message: 'give perDay (kg/day), perHour (kg/h) or both',
+        input: ctx.value,
+      });
+    }
+  });
+
   const scale = strictObject({ min: f.number, max: f.number });
 
   // uncertainty.inputs[i].distribution: exactly one of the four forms.
@@ -187,6 +203,7 @@ export function studyFileSchema(format: NumberFormat | undefined) {
           anchors: z.array(strictObject({ level: f.number, value: f.number })).optional(),
           level: f.number.optional(),
           ideal: f.number.optional(),
+          loadLimit: loadLimit.optional(),
         }),
       ),
     }).optional(),

@@ -406,3 +406,83 @@ describe('importStudyWorkbook', () => {
     if (!result.ok) expect(result.errors[0]?.message).toMatch(/^is not an Excel workbook/);
   });
 });
+
+describe('effluent load limits in the workbook', () => {
+  const withLoad = parsed(
+    FIXTURE.replace(
+      '    - { id: cod, name: COD, unit: mg/L, measured: "61,4", weight: "4,565", limit: { max: 100 } }\n',
+      `    - id: cod
+      name: COD
+      unit: mg/L
+      measured: "61,4"
+      weight: "4,565"
+      limit: { max: 100 }
+      loadLimit:
+        perDay: "12,5"
+        perHour: "0,75"
+        citation: Izin IPLC 2024
+    - id: tss
+      name: TSS
+      unit: mg/L
+      measured: 20
+      loadLimit:
+        perDay: 3
+`,
+    ),
+  );
+
+  it('reads back the load limits it wrote, in both languages', async () => {
+    expect(withLoad.effluent?.parameters[1]?.loadLimit).toEqual({
+      perDay: 12.5,
+      perHour: 0.75,
+      citation: 'Izin IPLC 2024',
+    });
+    for (const language of ['id', 'en'] as const) {
+      const study = await imported(await exportStudyWorkbook(withLoad, { language }));
+      expect(study.effluent?.parameters.map((p) => p.loadLimit)).toEqual([
+        undefined,
+        { perDay: 12.5, perHour: 0.75, citation: 'Izin IPLC 2024' },
+        { perDay: 3 },
+      ]);
+      expect(study).toEqual(withLoad);
+    }
+  });
+
+  it('writes the load limit columns with id and en headers', async () => {
+    await edited(withLoad, 'id', (wb) => {
+      const ws = sheet(wb, 'Parameter limbah');
+      expect([ws.getCell('L1').value, ws.getCell('M1').value]).toEqual([
+        'Beban maksimum (kg/hari)',
+        'Beban maksimum (kg/jam)',
+      ]);
+      expect([ws.getCell('L3').value, ws.getCell('M3').value]).toEqual([12.5, 0.75]);
+    });
+    await edited(withLoad, 'en', (wb) => {
+      const ws = sheet(wb, 'Effluent');
+      expect([ws.getCell('L1').value, ws.getCell('M1').value]).toEqual([
+        'Load limit (kg/day)',
+        'Load limit (kg/h)',
+      ]);
+    });
+  });
+
+  it('reads a typed load limit and names the cell of a bad one', async () => {
+    const typed = await edited(fixture, 'id', (wb) => {
+      sheet(wb, 'Parameter limbah').getCell('L2').value = '2,5';
+    });
+    expect((await imported(typed)).effluent?.parameters[0]?.loadLimit).toEqual({ perDay: 2.5 });
+
+    const bad = await edited(fixture, 'id', (wb) => {
+      const ws = sheet(wb, 'Parameter limbah');
+      ws.getCell('L2').value = 0;
+      ws.getCell('N3').value = 'Izin IPLC';
+    });
+    const result = await importStudyWorkbook(bad);
+    expect(result.ok ? [] : result.errors.map(formatWorkbookError)).toEqual([
+      'Parameter limbah!L2 effluent.parameters[0].loadLimit.perDay: must be > 0',
+      expect.stringMatching(
+        /^Parameter limbah!\w+3 effluent\.parameters\[1\]\.loadLimit: give perDay \(kg\/day\), perHour \(kg\/h\) or both$/,
+      ),
+    ]);
+  });
+});

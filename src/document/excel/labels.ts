@@ -88,6 +88,9 @@ export const COLUMN_LABELS = {
     weight: { id: 'Bobot', en: 'Weight' },
     level: { id: 'Level', en: 'Level' },
     ideal: { id: 'Nilai ideal', en: 'Ideal value' },
+    loadPerDay: { id: 'Beban maksimum (kg/hari)', en: 'Load limit (kg/day)' },
+    loadPerHour: { id: 'Beban maksimum (kg/jam)', en: 'Load limit (kg/h)' },
+    loadCitation: { id: 'Sumber beban maksimum', en: 'Load limit source' },
   },
   anchors: {
     parameter: { id: 'Id parameter', en: 'Parameter id' },

@@ -614,6 +614,9 @@ const effluent: SheetDef = {
     col('effluent', 'weight', 'number', 10),
     col('effluent', 'level', 'number', 8),
     col('effluent', 'ideal', 'number', 10),
+    col('effluent', 'loadPerDay', 'number', 14),
+    col('effluent', 'loadPerHour', 'number', 14),
+    col('effluent', 'loadCitation', 'text', 28),
   ],
   write(data, language) {
     return {
@@ -634,6 +637,9 @@ const effluent: SheetDef = {
             weight: p.weight,
             level: p.level,
             ideal: p.ideal,
+            loadPerDay: p.loadLimit?.perDay,
+            loadPerHour: p.loadLimit?.perHour,
+            loadCitation: p.loadLimit?.citation,
           },
         };
       }),
@@ -650,6 +656,19 @@ const effluent: SheetDef = {
             ? [k]
             : undefined,
         );
+        // The load limit (kg/day, kg/h): the schema asks for at least one of the two.
+        const loadKeys = ['loadPerDay', 'loadPerHour', 'loadCitation'] as const;
+        if (!isBlank(row, loadKeys)) {
+          const loadLimit = [...base, 'loadLimit'];
+          raw.put(loadLimit, {}, table.sheet, row.cell('loadPerDay'));
+          for (const [key, field, kind] of [
+            ['loadPerDay', 'perDay', 'number'],
+            ['loadPerHour', 'perHour', 'number'],
+            ['loadCitation', 'citation', 'text'],
+          ] as const) {
+            put(raw, table.sheet, [...loadLimit, field], kind, row.value(key), row.cell(key));
+          }
+        }
         const limitKeys = ['limitKind', 'limitValue', 'limitUnit', 'citation'];
         if (isBlank(row, limitKeys)) return;
         const limit = [...base, 'limit'];

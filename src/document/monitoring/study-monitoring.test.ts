@@ -207,3 +207,94 @@ describe('monitoringSettingsFromStudy', () => {
     });
   });
 });
+
+describe('monitoringSettingsFromStudy: load limits (beban pencemaran maksimum)', () => {
+  const withLoadLimit: StudyInput = {
+    ...study,
+    effluent: {
+      parameters: [
+        {
+          id: 'cod',
+          name: 'COD',
+          unit: 'mg/L',
+          measured: 40,
+          limit: { max: 100 },
+          loadLimit: { perDay: 12, perHour: 0.5, citation: 'Izin IPLC' },
+        },
+        { id: 'temp', name: 'Suhu', unit: '°C', measured: 30, loadLimit: { perDay: 1 } },
+      ],
+    },
+  };
+
+  it('passes the load limit to the engine, which counts the days and readings over it', () => {
+    // Day 1: COD 40 mg/L × 10 m³/h × 0.001 = 0.4 kg/h → 0.4 × 24 = 9.6 kg/day (≤ 12).
+    // Day 2: COD 60 mg/L × 10 m³/h × 0.001 = 0.6 kg/h → 14.4 kg/day (> 12); each reading > 0.5 kg/h.
+    const day1 = ['2024-03-01 08:00,40,10', '2024-03-01 09:00,40,10'];
+    const day2 = ['2024-03-02 08:00,60,10', '2024-03-02 09:00,60,10', '2024-03-02 10:00,60,10'];
+    const { header, rows } = headerOf(
+      ['Waktu (WIB),COD (mg/L),Debit (m3/jam)', ...day1, ...day2].join('\n'),
+    );
+    const r = monitoringSettingsFromStudy(withLoadLimit, header);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.settings.parameters).toEqual([
+      { id: 'cod', limit: { max: 100 }, load: true, loadLimit: { perHour: 0.5, perDay: 12 } },
+      { id: 'flow' },
+    ]);
+    expect(r.notes).toEqual([]);
+
+    const acc = createMonitoringAccumulator(r.settings);
+    acc.addColumns(
+      rows.times,
+      r.columns.map((j) => rows.values[j] as Float64Array),
+    );
+    const cod = acc.result({ hourly: false }).parameters[0];
+    expect(cod?.loadLimit).toEqual({ perHour: 0.5, perDay: 12 });
+    expect(cod?.summary.load?.daysOverLimit).toBe(1);
+    expect(cod?.summary.load?.rateExceedances).toBe(day2.length);
+    expect(cod?.daily.map((d) => d.load?.complies)).toEqual([true, false]);
+    expect(cod?.daily[0]?.load?.amount).toBeCloseTo(40 * 10 * 0.001 * 24, 12);
+    expect(cod?.daily[1]?.load?.amount).toBeCloseTo(60 * 10 * 0.001 * 24, 12);
+  });
+
+  it('notes a load limit that cannot be checked because the file has no flow column', () => {
+    const { header } = headerOf('Waktu (WIB),COD (mg/L),Suhu\n2024-03-01 08:00,40,30\n');
+    const r = monitoringSettingsFromStudy(withLoadLimit, header);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.settings.parameters).toEqual([{ id: 'cod', limit: { max: 100 } }, { id: 'temp' }]);
+    expect(r.notes.filter((n) => n.code === 'load-limit-without-flow')).toEqual([
+      {
+        code: 'load-limit-without-flow',
+        subject: 'cod',
+        message:
+          'COD (cod) has a load limit but the file has no flow column: the load limit is not checked',
+      },
+      {
+        code: 'load-limit-without-flow',
+        subject: 'temp',
+        message:
+          'Suhu (temp) has a load limit but the file has no flow column: the load limit is not checked',
+      },
+    ]);
+  });
+
+  it('notes a load limit on a parameter whose unit is not mg/L, and leaves it out of the settings', () => {
+    const { header } = headerOf(
+      'Waktu (WIB),COD (mg/L),Suhu (°C),Debit (m3/jam)\n2024-03-01 08:00,40,30,10\n',
+    );
+    const r = monitoringSettingsFromStudy(withLoadLimit, header);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.settings.parameters[1]).toEqual({ id: 'temp' });
+    const aboutTemp = r.notes.filter((n) => n.subject === 'temp');
+    expect(aboutTemp.map((n) => n.code)).toEqual([
+      'no-limit',
+      'no-load',
+      'load-limit-without-flow',
+    ]);
+    expect(aboutTemp[2]?.message).toBe(
+      'Suhu (temp) has a load limit but its unit is not mg/L: the load limit is not checked',
+    );
+  });
+});

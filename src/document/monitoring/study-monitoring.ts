@@ -1,7 +1,7 @@
 /**
  * A monitoring file's columns read as the study's effluent parameters: which CSV column is
  * which parameter (by id or name, case and punctuation ignored: `NH3-N` = `nh3n`, `Oil &
- * Grease` = `oil-grease`), each with the study's limit, the flow column for loads, the local
+ * Grease` = `oil-grease`), each with the study's limit (and load limit), the flow column for loads, the local
  * zone and the reading interval, as the engine's MonitoringSettings. Types of the engine only:
  * the caller checks the settings by creating the accumulator.
  */
@@ -74,7 +74,13 @@ export interface StudyMonitoringColumn {
 
 /** A decision taken by default, for the caller to show (`message` in English; `code` to translate). */
 export interface StudyMonitoringNote {
-  readonly code: 'default-zone' | 'no-interval' | 'no-limit' | 'flow-without-unit' | 'no-load';
+  readonly code:
+    | 'default-zone'
+    | 'no-interval'
+    | 'no-limit'
+    | 'flow-without-unit'
+    | 'no-load'
+    | 'load-limit-without-flow';
   /** The parameter's id, or the flow column's header, when the note is about one. */
   readonly subject?: string;
   readonly message: string;
@@ -285,10 +291,29 @@ export function monitoringSettingsFromStudy(
         });
       }
     }
+    // A load limit is only checked where the load is computed (a flow column, mg/L).
+    const loadLimit = p.loadLimit;
+    if (loadLimit !== undefined && !load) {
+      notes.push({
+        code: 'load-limit-without-flow',
+        subject: p.id,
+        message:
+          flow === undefined
+            ? `${p.name} (${p.id}) has a load limit but the file has no flow column: the load limit is not checked`
+            : `${p.name} (${p.id}) has a load limit but its unit is not mg/L: the load limit is not checked`,
+      });
+    }
     parameters.push({
       id: p.id,
       ...(limit.limit !== undefined && { limit: limit.limit }),
       ...(load && { load: true }),
+      ...(load &&
+        loadLimit !== undefined && {
+          loadLimit: {
+            ...(loadLimit.perHour !== undefined && { perHour: loadLimit.perHour }),
+            ...(loadLimit.perDay !== undefined && { perDay: loadLimit.perDay }),
+          },
+        }),
     });
     columnsInfo.push({
       id: p.id,

@@ -53,6 +53,7 @@ export {
   checkMonitoringSettings,
   DEFAULT_MAX_EVENTS,
   MAX_MONITORING_DAYS,
+  MAX_MONITORING_SPAN_DAYS,
   type CheckedMonitoringParameter,
   type CheckedMonitoringSettings,
   type MonitoringParameter,

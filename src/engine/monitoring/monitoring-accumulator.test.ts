@@ -8,7 +8,7 @@ import {
   type MonitoringResult,
   type MonitoringRollup,
 } from './monitoring-accumulator.js';
-import type { MonitoringSettings } from './monitoring-settings.js';
+import { MAX_MONITORING_SPAN_DAYS, type MonitoringSettings } from './monitoring-settings.js';
 import { loadUnitFactor } from './pollutant-load.js';
 import { INDONESIA_UTC_OFFSETS, timeBucketKey } from './time-bucket.js';
 
@@ -465,7 +465,7 @@ describe('createMonitoringAccumulator: streaming', () => {
     expect(withLoad.readings()).toBe(0);
   });
 
-  it('covers any span in one accumulator, in memory for the chunks of days with readings', () => {
+  it('covers any span up to 30 years in one accumulator, in memory for the chunks of days with readings', () => {
     const settings: MonitoringSettings = {
       parameters: [{ id: 'cod', limit: { max: 100 }, load: true }, { id: 'flow' }],
       flowParameter: 'flow',
@@ -514,10 +514,10 @@ describe('createMonitoringAccumulator: streaming', () => {
     halves.merge(feed(settings, rows.slice(2)));
     expect(days(halves)).toEqual(days(a));
     expect(days(restoreMonitoringAccumulator(settings, a.snapshot()))).toEqual(days(a));
-    // Far apart readings hold little: two chunks of 32 days.
+    // Far apart readings (29 years, within MAX_MONITORING_SPAN_DAYS) hold little: two chunks of 32 days.
     const far = feed(settings, [
       [at(0), 1, 1],
-      [at(100 * 366 * DAY), 1, 1],
+      [at(29 * 366 * DAY), 1, 1],
     ]);
     expect(far.allocatedBytes()).toBeLessThan(2 * 32 * perDay + 4096);
   });
@@ -1076,5 +1076,30 @@ describe('snapshot and restoreMonitoringAccumulator', () => {
     expect(() =>
       restoreMonitoringAccumulator({ ...settings, utcOffsetMinutes: 480 }, a.snapshot()),
     ).toThrow(/different settings/);
+  });
+});
+
+describe('createMonitoringAccumulator: span', () => {
+  it('refuses a reading more than MAX_MONITORING_SPAN_DAYS after the first, by row, batch or merge', () => {
+    const settings = { parameters: [{ id: 'cod' }], utcOffsetMinutes: 420 };
+    const first = Date.UTC(2024, 0, 1);
+    const tooLate = first + (MAX_MONITORING_SPAN_DAYS * 86_400_000 + 1);
+    const byRow = createMonitoringAccumulator(settings);
+    byRow.add(first, [1]);
+    expect(() => byRow.add(tooLate, [1])).toThrow(/more than 10958 days after the first reading/);
+    const byBatch = createMonitoringAccumulator(settings);
+    expect(() =>
+      byBatch.addColumns(Float64Array.of(first, tooLate), [Float64Array.of(1, 2)]),
+    ).toThrow(/timesMs\[1\].*more than 10958 days/);
+    const early = createMonitoringAccumulator(settings);
+    early.add(first, [1]);
+    const late = createMonitoringAccumulator(settings);
+    late.add(tooLate, [1]);
+    expect(() => early.merge(late)).toThrow(/span more than 10958 days/);
+    // Exactly at the bound is fine.
+    const edge = createMonitoringAccumulator(settings);
+    edge.add(first, [1]);
+    edge.add(first + MAX_MONITORING_SPAN_DAYS * 86_400_000, [1]);
+    expect(edge.readings()).toBe(2);
   });
 });

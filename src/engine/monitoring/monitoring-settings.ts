@@ -31,6 +31,12 @@ import { MS_PER_DAY, requireEpochMs, requireUtcOffsetMinutes } from './time-buck
  * accumulator without a period covers any span: its tables grow in chunks of days.)
  */
 export const MAX_MONITORING_DAYS = 3660;
+/**
+ * The longest span of readings one accumulator takes, in days (30 years): its results hold a
+ * rollup for every hour and day of the span, so a date typed wrongly (2124 for 2024) is refused
+ * rather than turned into a century of empty rollups.
+ */
+export const MAX_MONITORING_SPAN_DAYS = 10_958;
 /** Episodes kept before further ones are only counted. */
 export const DEFAULT_MAX_EVENTS = 10_000;
 

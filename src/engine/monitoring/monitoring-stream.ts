@@ -9,7 +9,7 @@
  * typed arrays.
  */
 import { GpError } from '../errors.js';
-import type { CheckedMonitoringSettings } from './monitoring-settings.js';
+import { MAX_MONITORING_SPAN_DAYS, type CheckedMonitoringSettings } from './monitoring-settings.js';
 import {
   MAX_EPOCH_MS,
   MS_PER_DAY,
@@ -40,6 +40,7 @@ const INITIAL_DAYS = 32;
  * it (growing from INITIAL_DAYS by doubling): any span, in memory for the chunks with readings.
  */
 export const CHUNK_DAYS = 366;
+const MAX_SPAN_MS = MAX_MONITORING_SPAN_DAYS * 86_400_000;
 
 /** The per-hour tables: `P` slots per hour (and `L` load slots), for `capacityDays` local days. */
 export class HourTables {
@@ -427,6 +428,13 @@ export class MonitoringStream {
         `${utcIsoText(timeMs)} is outside the monitoring period ${utcIsoText(this.periodStart)} – ${utcIsoText(this.periodEnd)}`,
       );
     }
+    if (timeMs - d.firstTime > MAX_SPAN_MS) {
+      throw new GpError(
+        'OUT_OF_RANGE',
+        timeField,
+        `${utcIsoText(timeMs)} is more than ${MAX_MONITORING_SPAN_DAYS} days after the first reading (${utcIsoText(d.firstTime)}): is the date typed wrongly? Split longer records`,
+      );
+    }
     const p = this.p;
     if (batchIndex < 0) {
       if (typeof values !== 'object' || values === null || typeof values.length !== 'number') {
@@ -681,9 +689,11 @@ export class MonitoringStream {
     let previous = d.lastTime;
     const periodStart = this.periodStart;
     const periodEnd = this.periodEnd;
+    const latest =
+      (d.firstTime === d.firstTime ? d.firstTime : (timesMs[0] as number)) + MAX_SPAN_MS;
     for (let i = 0; i < n; i++) {
       const t = timesMs[i] as number;
-      if (!(t > previous && t >= -MAX_EPOCH_MS && t <= MAX_EPOCH_MS)) return false;
+      if (!(t > previous && t >= -MAX_EPOCH_MS && t <= MAX_EPOCH_MS && t <= latest)) return false;
       if (t < periodStart || t >= periodEnd) return false;
       previous = t;
     }
@@ -1278,6 +1288,13 @@ export class MonitoringStream {
         'OUT_OF_RANGE',
         'other',
         `its readings overlap in time with these (${utcIsoText(earlier.firstTime)} – ${utcIsoText(earlier.lastTime)} and ${utcIsoText(later.firstTime)} – ${utcIsoText(later.lastTime)}); merge consecutive chunks`,
+      );
+    }
+    if (later.lastTime - earlier.firstTime > MAX_SPAN_MS) {
+      throw new GpError(
+        'OUT_OF_RANGE',
+        'other',
+        `together the readings span more than ${MAX_MONITORING_SPAN_DAYS} days (${utcIsoText(earlier.firstTime)} – ${utcIsoText(later.lastTime)})`,
       );
     }
     const baseDay = earlier.baseDay;

@@ -93,6 +93,13 @@ export interface LevelAnchor {
   readonly value: number;
 }
 
+/** A permit's maximum pollution load (beban pencemaran maksimum): kg/day, kg/h, or both. */
+export interface EffluentLoadLimit {
+  readonly perDay?: number;
+  readonly perHour?: number;
+  readonly citation?: string;
+}
+
 export interface EffluentParameter {
   readonly id: string;
   readonly name: string;
@@ -105,6 +112,8 @@ export interface EffluentParameter {
   readonly level?: number;
   /** Two-sided traffic-light parameters (pH): the ideal value distances are measured from. */
   readonly ideal?: number;
+  /** Load limit checked by monitoring (concentration × flow), when the file has a flow column. */
+  readonly loadLimit?: EffluentLoadLimit;
 }
 
 export type BelowDetectionPolicy = 'limit' | 'half' | 'zero';

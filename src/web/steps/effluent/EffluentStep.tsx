@@ -14,6 +14,7 @@ import { SelectField } from '../../components/fields.js';
 import { Empty, Metric, ResultTable, Section, StepHeader } from '../../components/layout.js';
 import { useLanguage, type Language } from '../../i18n/index.js';
 import { useStudy } from '../../study/editor.js';
+import { loadLimitColumn } from './load-limit-column.js';
 
 /** A limit as people write it: "≤ 100", "≥ 5", "6–9". */
 function limitText(limit: Limit | undefined, language: Language): string {
@@ -49,6 +50,8 @@ export function EffluentStep() {
       measuredColumn<EffluentParameter>('measured', t('measured')),
       numberColumn<EffluentParameter>('max', t('max'), { path: ['limit', 'max'], optional: true }),
       numberColumn<EffluentParameter>('min', t('min'), { path: ['limit', 'min'], optional: true }),
+      loadLimitColumn('perDay', t('loadPerDay'), t('loadPerDay.unit')),
+      loadLimitColumn('perHour', t('loadPerHour'), t('loadPerHour.unit')),
       numberColumn<EffluentParameter>('weight', t('weight'), { optional: true }),
       ...(method === 'traffic-light'
         ? [numberColumn<EffluentParameter>('level', t('level'), { optional: true })]
@@ -147,6 +150,7 @@ export function EffluentStep() {
         {input.effluent?.standard !== undefined && (
           <p className="field-hint">{t('limitsFromStandard')}</p>
         )}
+        <p className="field-hint">{t('loadLimitHint')}</p>
       </Section>
       <Section title={t('results')}>
         {epi === undefined || total === undefined ? (

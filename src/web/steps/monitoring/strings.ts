@@ -87,6 +87,8 @@ export const strings: Strings = {
     'note.no-limit': '{{subject}} has no limit: summarised only.',
     'note.flow-without-unit': 'The flow column {{subject}} has no unit: read as m³/h.',
     'note.no-load': '{{subject}}: no load computed (its unit is not mg/L).',
+    'note.load-limit-without-flow':
+      '{{subject}} has a load limit, but its load is not computed (no flow column, or its unit is not mg/L): the load limit is not checked.',
     mappingProblems: 'The file’s columns cannot be read as the study’s parameters:',
     issues: 'Problems in the file',
     noIssues: 'No problems found in the file.',
@@ -313,6 +315,8 @@ export const strings: Strings = {
     'note.no-limit': '{{subject}} tidak punya baku mutu: hanya diringkas.',
     'note.flow-without-unit': 'Kolom debit {{subject}} tanpa satuan: dibaca sebagai m³/jam.',
     'note.no-load': '{{subject}}: beban tidak dihitung (satuannya bukan mg/L).',
+    'note.load-limit-without-flow':
+      '{{subject}} punya beban pencemaran maksimum, tetapi bebannya tidak dihitung (tidak ada kolom debit atau satuannya bukan mg/L): beban maksimum tidak diperiksa.',
     mappingProblems: 'Kolom berkas tidak dapat dibaca sebagai parameter studi:',
     issues: 'Masalah dalam berkas',
     noIssues: 'Tidak ada masalah dalam berkas.',
