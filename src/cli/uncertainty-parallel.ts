@@ -14,6 +14,9 @@ import { Worker } from 'node:worker_threads';
 import { GpError } from '../engine/errors.js';
 import {
   createMonteCarloRun,
+  MAX_MONTE_CARLO_ITERATIONS,
+  MONTE_CARLO_BLOCK_ITERATIONS,
+  type MonteCarloRun,
   type MonteCarloSettings,
   type MonteCarloStudyResult,
   type MonteCarloTotals,
@@ -128,18 +131,31 @@ export async function monteCarloStudyParallel(
   settings: MonteCarloSettings = {},
   options: ParallelMonteCarloOptions = {},
 ): Promise<MonteCarloStudyResult> {
-  const run = createMonteCarloRun(study, uncertain, settings);
   const given = options.pool === undefined ? undefined : pools.get(options.pool);
   // Starting a worker costs tens of milliseconds: without a pool, short runs stay on one thread.
-  const threads = Math.min(
-    options.threads ??
-      (given !== undefined
-        ? given.size + 1
-        : run.blocks >= MIN_PARALLEL_BLOCKS
-          ? Math.min(2, availableParallelism())
-          : 1),
-    run.blocks,
-  );
+  const threadsFor = (blocks: number) =>
+    Math.min(
+      options.threads ??
+        (given !== undefined
+          ? given.size + 1
+          : blocks >= MIN_PARALLEL_BLOCKS
+            ? Math.min(2, availableParallelism())
+            : 1),
+      blocks,
+    );
+  // Without a pool, the workers start before the run is set up, so their start-up overlaps it.
+  const started = given === undefined ? startEarly(threadsFor, settings) : undefined;
+  let run: MonteCarloRun;
+  try {
+    run = createMonteCarloRun(study, uncertain, settings);
+  } catch (error) {
+    await started?.close();
+    throw error;
+  }
+  const threads = threadsFor(run.blocks);
+  if (started !== undefined && (threads <= 1 || started.size !== threads - 1)) {
+    await started.close();
+  }
   if (threads <= 1) {
     // As monteCarloStudy: later blocks computed into one reused set of arrays.
     let totals = run.runBlock(0);
@@ -150,7 +166,11 @@ export async function monteCarloStudyParallel(
     }
     return run.finish(totals);
   }
-  const pool = given ?? (pools.get(createUncertaintyWorkerPool(threads - 1)) as Pool);
+  const pool =
+    given ??
+    (started !== undefined && started.size === threads - 1
+      ? started
+      : (pools.get(createUncertaintyWorkerPool(threads - 1)) as Pool));
   // A pool whose threads have stopped computes on the main thread alone (runOnPool with none).
   const task = pool.queue.then(() =>
     runOnPool(pool, threads - 1, run, { study, uncertain, settings }),
@@ -163,10 +183,27 @@ export async function monteCarloStudyParallel(
   }
 }
 
+/** The workers of a run without a pool, started from the settings' block count (none when they are not valid). */
+function startEarly(
+  threadsFor: (blocks: number) => number,
+  settings: MonteCarloSettings,
+): Pool | undefined {
+  const iterations =
+    typeof settings === 'object' && settings !== null ? (settings.iterations ?? 10_000) : NaN;
+  if (!(
+    Number.isInteger(iterations) &&
+    iterations >= 1 &&
+    iterations <= MAX_MONTE_CARLO_ITERATIONS
+  ))
+    return undefined;
+  const threads = threadsFor(Math.ceil(iterations / MONTE_CARLO_BLOCK_ITERATIONS));
+  return threads > 1 ? pools.get(createUncertaintyWorkerPool(threads - 1)) : undefined;
+}
+
 async function runOnPool(
   pool: Pool,
   workerCount: number,
-  run: ReturnType<typeof createMonteCarloRun>,
+  run: MonteCarloRun,
   input: { study: StudyInput; uncertain: UncertainInputs; settings: MonteCarloSettings },
 ): Promise<MonteCarloStudyResult> {
   const id = pool.nextRun++;
@@ -174,6 +211,8 @@ async function runOnPool(
   const shared = new Int32Array(new SharedArrayBuffer(SHARED_SLOTS * 4));
   const pending = new Map<number, MonteCarloTotals>();
   let totals: MonteCarloTotals | undefined;
+  // A block already merged, whose arrays the main thread's next block is computed into.
+  let spare: MonteCarloTotals | undefined;
   let merged = 0;
   let failure: Error | undefined;
   // The earliest block that failed: its error is the one the one-thread run would throw.
@@ -194,7 +233,9 @@ async function runOnPool(
     const before = merged;
     for (let block = pending.get(merged); block !== undefined; block = pending.get(merged)) {
       pending.delete(merged);
+      const first = totals === undefined;
       totals = run.merge(totals, block);
+      if (!first) spare = block;
       merged += 1;
     }
     if (merged !== before) {
@@ -255,7 +296,9 @@ async function runOnPool(
         const block = Atomics.add(shared, SHARED_NEXT, 1);
         if (block < run.blocks) {
           try {
-            pending.set(block, run.runBlock(block));
+            const reuse = spare;
+            spare = undefined;
+            pending.set(block, run.runBlock(block, reuse));
             drain();
           } catch (error) {
             fail(block, error instanceof Error ? error : new Error(String(error)));

@@ -1,3 +1,5 @@
+import * as echarts from 'echarts';
+import type { EChartsOption } from 'echarts';
 import { describe, expect, it } from 'vitest';
 import { deviationEpi, trafficLightEpi } from '../engine/epi/index.js';
 import { periodProductivity } from '../engine/productivity/index.js';
@@ -8,6 +10,7 @@ import {
   epiContributionChartOption,
   optionComparisonChartOption,
   productivityChartOption,
+  drawableChartOption,
   renderChartSvg,
 } from './charts.js';
 
@@ -146,3 +149,37 @@ describe('renderChartSvg', () => {
     expect(svg).not.toContain('<script');
   });
 });
+
+describe('drawableChartOption', () => {
+  it('draws subnormal values and axis bounds as 0 so ECharts can render them', () => {
+    // A random study found it: an investment of 1.5e-323 gives an annual worth axis of
+    // [-1.5e-323, 0], on which ECharts' tick computation throws.
+    const option = optionComparisonChartOption(
+      [
+        { name: 'A', value: -1.5e-323 },
+        { name: 'B', value: 0 },
+      ],
+      'annual-worth',
+      'en',
+    );
+    expect(() => echartsDirect(option)).toThrow();
+    expect(() => renderChartSvg(option, { width: 300, height: 200 })).not.toThrow();
+    const drawable = drawableChartOption({
+      yAxis: { type: 'value', min: -1.5e-323, max: 2 },
+      series: [{ type: 'bar', data: [1e-310, 3, { value: -4e-320 }] }],
+    });
+    expect(drawable.yAxis).toEqual({ type: 'value', min: 0, max: 2 });
+    expect(drawable.series).toEqual([{ type: 'bar', data: [0, 3, { value: 0 }] }]);
+  });
+});
+
+/** ECharts without the guard, to show the guard is what makes the difference. */
+function echartsDirect(option: EChartsOption): void {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 300, height: 200 });
+  try {
+    chart.setOption({ ...option, animation: false });
+    chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}

@@ -297,6 +297,40 @@ export interface ChartSize {
  * Renders an option to an SVG string with ECharts' server-side SVG renderer. The root `<svg>`
  * gets `role="img"` and the option's aria description as its label.
  */
+/** Magnitudes below this are drawn as 0: ECharts' axis ticks fail on subnormal ranges. */
+const DRAWN_AS_ZERO = 1e-200;
+
+function flushTiny(value: unknown): unknown {
+  if (typeof value === 'number') return Math.abs(value) < DRAWN_AS_ZERO ? 0 : value;
+  if (Array.isArray(value)) return value.map(flushTiny);
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    return Array.from(value as unknown as ArrayLike<number>, (v) => flushTiny(v));
+  }
+  // Plain objects only: anything else (functions, class instances) is passed through as it is.
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, flushTiny(v)]));
+  }
+  return value;
+}
+
+/**
+ * The option as ECharts can draw it: numbers of magnitude below 1e-200 in the series and axes
+ * are drawn as 0 (the computed values themselves are unchanged; an axis over a subnormal range
+ * makes ECharts throw). Used by the report's SVG and by the web app's charts.
+ */
+export function drawableChartOption(option: EChartsOption): EChartsOption {
+  const drawable: EChartsOption = { ...option };
+  // Axis bounds, series data and mark lines: every number drawn (styles are never that small).
+  for (const key of ['series', 'xAxis', 'yAxis'] as const) {
+    if (option[key] !== undefined) Object.assign(drawable, { [key]: flushTiny(option[key]) });
+  }
+  return drawable;
+}
+
 export function renderChartSvg(option: EChartsOption, size: ChartSize): string {
   const chart = echarts.init(null, null, {
     renderer: 'svg',
@@ -306,7 +340,7 @@ export function renderChartSvg(option: EChartsOption, size: ChartSize): string {
   });
   let svg: string;
   try {
-    chart.setOption({ ...option, animation: false });
+    chart.setOption({ ...drawableChartOption(option), animation: false });
     svg = chart.renderToSVGString();
   } finally {
     chart.dispose();

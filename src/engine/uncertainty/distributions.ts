@@ -232,7 +232,8 @@ export function sampleDistribution(
 
 /**
  * A sampler equal to sampleDistribution for one distribution, with the work that does not
- * depend on the draw (a ± % distribution's ends) done once: the same draws give the same values.
+ * depend on the draw (the kind, a ± % distribution's ends, a triangle's widths) done once: the
+ * same draws give the same values.
  * @equation as sampleDistribution; plus-minus: low + (high − low)·u with low, high computed once
  * @source sampleDistribution (this file); Vose (2008) Risk Analysis, 3rd ed., ch. 7
  * @param distribution a checked distribution (requireDistribution)
@@ -244,9 +245,52 @@ export function createDistributionSampler(
   distribution: UncertainDistribution,
   domain: InputDomain,
 ): (random: RandomSource) => number {
-  if (distribution.kind === 'plus-minus' && distribution.fraction !== 0) {
-    const { low, high } = distributionEnds(distribution, UNBOUNDED);
-    return (random) => low + (high - low) * random.nextUnit();
+  // One closure per kind with its constants (no switch or property loads per draw); each
+  // repeats sampleDistribution's operations in its order, so the values are bitwise equal.
+  switch (distribution.kind) {
+    case 'uniform': {
+      const { low, high } = distribution;
+      return (random) => low + (high - low) * random.nextUnit();
+    }
+    case 'triangular': {
+      const { low, mode, high } = distribution;
+      const width = high - low;
+      if (width === 0) {
+        return (random) => {
+          random.nextUnit(); // drawn as sampleDistribution draws it
+          return low;
+        };
+      }
+      const left = mode - low;
+      const right = high - mode;
+      return (random) => {
+        const u = random.nextUnit();
+        return u * width < left
+          ? low + Math.sqrt(u * width * left)
+          : high - Math.sqrt((1 - u) * width * right);
+      };
+    }
+    case 'plus-minus': {
+      if (distribution.fraction === 0) return () => distribution.value;
+      const { low, high } = distributionEnds(distribution, UNBOUNDED);
+      return (random) => low + (high - low) * random.nextUnit();
+    }
+    case 'normal': {
+      const { mean, sd } = distribution;
+      if (sd === 0) return () => mean;
+      const { min, max } = domain;
+      return (random) => {
+        for (let attempt = 0; attempt < MAX_NORMAL_REJECTIONS; attempt++) {
+          const radius = Math.sqrt(-2 * Math.log(random.nextUnit()));
+          const x = mean + sd * radius * Math.cos(2 * Math.PI * random.nextUnit());
+          if (x >= min && x <= max) return x;
+        }
+        throw new GpError(
+          'OUT_OF_RANGE',
+          'sd',
+          `the normal distribution puts almost no probability within ${min}–${max}`,
+        );
+      };
+    }
   }
-  return (random) => sampleDistribution(distribution, random, domain);
 }

@@ -91,7 +91,8 @@ export function uniformEconomicsInto(
   let after = 0;
   for (let t = 0; t <= life; t++) {
     const flow = t === 0 ? first : t === life ? last : annualNet;
-    const discountFactor = Math.exp(-t * logGrowth);
+    // e^(∓0) is exactly 1: the call is saved for the first flow.
+    const discountFactor = t === 0 ? 1 : Math.exp(-t * logGrowth);
     if (!finite(discountFactor)) return false;
     const v = flow * discountFactor;
     if (!finite(v)) return false;

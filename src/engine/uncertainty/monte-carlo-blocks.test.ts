@@ -77,6 +77,22 @@ describe('quantiles and histograms without a full sort', () => {
     );
   });
 
+  it('gives a zero quantile the sign sorting gives it (−0 before +0), whatever the order', () => {
+    const ps = [0, 0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.9, 1];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(0, -0, 1, -1), { minLength: 1, maxLength: 40 }),
+        (xs) => {
+          const sorted = Float64Array.from(xs).sort();
+          const got = quantilesBySelection(Float64Array.from(xs), ps);
+          ps.forEach((p, i) =>
+            expect(Object.is(got[i], interpolatedQuantileOfSorted(sorted, p))).toBe(true),
+          );
+        },
+      ),
+    );
+  });
+
   it('bins every value where the edges say (last edge ≤ x), as a search of the edges would', () => {
     fc.assert(
       fc.property(values, fc.integer({ min: 1, max: 40 }), (xs, bins) => {

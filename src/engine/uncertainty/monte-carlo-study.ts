@@ -45,6 +45,7 @@ import {
   ruleWinners,
   sievePasses,
   type OptionOutputs,
+  type OptionPartEvaluator,
   type ResolvedInput,
   type RuleKey,
   type RuleWinners,
@@ -188,6 +189,9 @@ export interface MonteCarloStudyResult {
 
 export const MAX_MONTE_CARLO_ITERATIONS = 10_000_000;
 
+/** Reservoir values (streams × capacity) up to which merges and the finish copy whole rows. */
+const ROW_SCRATCH_LIMIT = 1 << 22;
+
 /**
  * The Monte Carlo of a study's option evaluation, seeded and reproducible (createMonteCarloRun's blocks, in order, on one thread).
  * @equation for t = 1…N: x_t ~ inputs (seeded, stream of block ⌊t/B⌋); y_t = evaluation(x_t); report mean, P5, P50, P95 of y and P(option chosen | rule)
@@ -227,7 +231,10 @@ export interface MonteCarloTotals {
   readonly blockCount: number;
   /** MOMENT_FIELDS per stream: count, mean, M2, min, max. */
   readonly moments: Float64Array;
-  /** capacity values per stream, the first sizes[j] of them kept. */
+  /**
+   * capacity slots of every stream, slot by slot (slot s of stream j at s·streams + j, so an
+   * iteration's values and a merge's rows are contiguous); stream j keeps its first sizes[j].
+   */
   readonly reservoir: Float64Array;
   readonly sizes: Int32Array;
   /** Per option: iterations whose simple payback was never reached. */
@@ -316,8 +323,8 @@ export function createMonteCarloRun(
   );
 
   // What each iteration must recompute.
-  const parts: { option: number; part: 'economics' | 'epi' | 'productivity' }[] = [];
-  const addPart = (option: number, part: 'economics' | 'epi' | 'productivity') => {
+  const parts: { option: number; part: PartKind }[] = [];
+  const addPart = (option: number, part: PartKind) => {
     if (!parts.some((p) => p.option === option && p.part === part)) parts.push({ option, part });
   };
   const dirtySieve = new Set<number>();
@@ -375,6 +382,16 @@ export function createMonteCarloRun(
   const samplers = inputs.map((input) =>
     createDistributionSampler(input.distribution, input.domain),
   );
+  // The inner loop's lists as flat arrays (no per-iteration destructuring or property loads).
+  const inputCount = inputs.length;
+  const writers = inputs.map((input) => input.write);
+  const partCount = parts.length;
+  const partOptions = Int32Array.from(parts, (p) => p.option);
+  const partKinds = parts.map((p) => p.part);
+  const trackedCount = tracked.length;
+  const trackedOptions = Int32Array.from(tracked, (x) => x.k);
+  const trackedOutputs = Int32Array.from(tracked, (x) => x.m);
+  const trackedStreams = Int32Array.from(tracked, (x) => x.track.stream);
   const state = model.fresh();
   const outputs = pointOutputs.map((o) => ({ ...o }));
   const evaluatePart = createOptionPartEvaluator(model);
@@ -428,18 +445,17 @@ export function createMonteCarloRun(
     const skippedRandom = createBlockRandomSource(skippedSeed, block);
     const first = block * MONTE_CARLO_BLOCK_ITERATIONS;
     const count = Math.min(MONTE_CARLO_BLOCK_ITERATIONS, iterations - first);
-    const offer = (j: number, value: number, slot: number) => {
-      if (slot < 0) return;
-      reservoir[j * capacity + slot] = value;
-      if (slot >= (sizes[j] as number)) sizes[j] = slot + 1;
-    };
+    /** Adds a value to stream j's moments and reservoir (slot: the iteration's, for a stream fed every time). */
     const push = (j: number, value: number, t: number, slot: number) => {
       if (!Number.isFinite(value)) requireFinite(value, 'value');
       // A stream that skipped iterations (payback never reached) is sampled by its own index
       // and draws, so its reservoir stays a uniform sample of its values (no unfilled slots).
       const seen = moments[j * MOMENT_FIELDS] as number;
       pushMoment(moments, j, value);
-      offer(j, value, seen === t ? slot : reservoirSlot(seen, capacity, skippedRandom));
+      const s = seen === t ? slot : reservoirSlot(seen, capacity, skippedRandom);
+      if (s < 0) return;
+      reservoir[s * streams + j] = value;
+      if (s >= (sizes[j] as number)) sizes[j] = s + 1;
     };
     const win = (r: number, k: number, share: number) => {
       const at = r * optionCount + k;
@@ -457,25 +473,33 @@ export function createMonteCarloRun(
       for (const id of ids) win(r, indexOf.get(id) as number, 1 / ids.length);
     };
     for (let t = 0; t < count; t++) {
-      for (let i = 0; i < inputs.length; i++) {
-        const input = inputs[i] as ResolvedInput;
-        input.write(state, sampleWithin(input, samplers[i] as Sampler, random));
-      }
-      for (const p of parts) {
+      for (let i = 0; i < inputCount; i++) {
+        let value: number;
         try {
-          evaluatePart(state, p.option, p.part, outputs[p.option] as OptionOutputs);
+          value = (samplers[i] as Sampler)(random);
         } catch (error) {
-          throw atIteration(error, first + t, seed);
+          throw atInput(inputs[i] as ResolvedInput, error);
         }
+        (writers[i] as ResolvedInput['write'])(state, value);
+      }
+      // One try for the parts (no per-part handler in the loop): the error names its iteration.
+      try {
+        for (let p = 0; p < partCount; p++) {
+          const option = partOptions[p] as number;
+          evaluatePart(state, option, partKinds[p] as PartKind, outputs[option] as OptionOutputs);
+        }
+      } catch (error) {
+        throw atIteration(error, first + t, seed);
       }
       const slot = reservoirSlot(t, capacity, reservoirRandom);
-      for (const { k, m, track } of tracked) {
-        const value = outputValue(outputs[k] as OptionOutputs, m);
+      for (let q = 0; q < trackedCount; q++) {
+        const k = trackedOptions[q] as number;
+        const value = outputValue(outputs[k] as OptionOutputs, trackedOutputs[q] as number);
         if (value === undefined) {
           paybackNever[k] = (paybackNever[k] as number) + 1;
           continue;
         }
-        push(track.stream, value, t, slot);
+        push(trackedStreams[q] as number, value, t, slot);
       }
       if (epiBeforeStream !== undefined) {
         let value: number | undefined;
@@ -541,6 +565,18 @@ export function createMonteCarloRun(
     return totals;
   };
 
+  // The merged reservoir before it is copied back (one array for every merge): whole rows
+  // when they are small enough to hold twice, otherwise one stream at a time.
+  const byRows = streams * capacity <= ROW_SCRATCH_LIMIT;
+  let scratchReservoir = new Float64Array(0);
+  /** The reservoir stream by stream, in one sequential pass over its rows. */
+  const byStreams = (reservoir: Float64Array): Float64Array => {
+    const out = new Float64Array(streams * capacity);
+    for (let slot = 0, at = 0; slot < capacity; slot++) {
+      for (let j = 0; j < streams; j++, at++) out[j * capacity + slot] = reservoir[at] as number;
+    }
+    return out;
+  };
   const merge = (
     totals: MonteCarloTotals | undefined,
     next: MonteCarloTotals,
@@ -555,33 +591,60 @@ export function createMonteCarloRun(
     }
     if (totals === undefined) return next;
     const random = createBlockRandomSource(mergeSeed, next.firstBlock);
-    // One plan per pair of counts: streams fed every iteration share it (and its draws).
+    const scratchLength = byRows ? streams * capacity : capacity;
+    if (scratchReservoir.length < scratchLength) scratchReservoir = new Float64Array(scratchLength);
+    // One plan per pair of counts, made in stream order: streams fed every iteration share it
+    // (and its draws).
     const plans = new Map<string, Int32Array>();
-    const merged = new Float64Array(capacity);
+    const planOf: (Int32Array | undefined)[] = [];
     for (let j = 0; j < streams; j++) {
       const at = j * MOMENT_FIELDS;
       const na = totals.moments[at] as number;
       const nb = next.moments[at] as number;
-      if (nb > 0) {
-        const key = `${na},${nb}`;
-        let plan = plans.get(key);
-        if (plan === undefined) {
-          plan = reservoirMergePlan(na, nb, capacity, random);
-          plans.set(key, plan);
-        }
-        const base = j * capacity;
-        for (let s = 0; s < plan.length; s++) {
-          const from = plan[s] as number;
-          merged[s] =
-            from >= 0
-              ? (totals.reservoir[base + from] as number)
-              : (next.reservoir[base - 1 - from] as number);
-        }
-        totals.reservoir.set(merged.subarray(0, plan.length), base);
-        totals.sizes[j] = plan.length;
+      if (!(nb > 0)) {
+        planOf.push(undefined);
+        continue;
       }
-      mergeMoments(totals.moments, next.moments, j);
+      const key = `${na},${nb}`;
+      let plan = plans.get(key);
+      if (plan === undefined) {
+        plan = reservoirMergePlan(na, nb, capacity, random);
+        plans.set(key, plan);
+      }
+      planOf.push(plan);
     }
+    const merged = scratchReservoir;
+    const into = totals.reservoir;
+    const from = next.reservoir;
+    for (const plan of plans.values()) {
+      const size = plan.length;
+      const members: number[] = [];
+      for (let j = 0; j < streams; j++) if (planOf[j] === plan) members.push(j);
+      if (byRows && members.length === streams) {
+        // Every stream: whole rows (the common case).
+        for (let s = 0; s < size; s++) {
+          const pick = plan[s] as number;
+          const source = pick >= 0 ? into : from;
+          const row = (pick >= 0 ? pick : -1 - pick) * streams;
+          const to = s * streams;
+          for (let j = 0; j < streams; j++) merged[to + j] = source[row + j] as number;
+        }
+        into.set(merged.subarray(0, size * streams));
+      } else {
+        for (const j of members) {
+          for (let s = 0; s < size; s++) {
+            const pick = plan[s] as number;
+            merged[s] =
+              pick >= 0
+                ? (into[pick * streams + j] as number)
+                : (from[(-1 - pick) * streams + j] as number);
+          }
+          for (let s = 0; s < size; s++) into[s * streams + j] = merged[s] as number;
+        }
+      }
+      for (const j of members) totals.sizes[j] = size;
+    }
+    for (let j = 0; j < streams; j++) mergeMoments(totals.moments, next.moments, j);
     const add = (into: Float64Array, from: Float64Array) => {
       for (let i = 0; i < into.length; i++) into[i] = (into[i] as number) + (from[i] as number);
     };
@@ -596,7 +659,7 @@ export function createMonteCarloRun(
   let fixed: Pick<MonteCarloStudyResult, 'tornado' | 'flipMargins' | 'ahpFlipMargins'> | undefined;
   const fixedParts = () =>
     (fixed ??= {
-      tornado: studyTornado(model, inputs, pointOutputs),
+      tornado: studyTornado(model, inputs, pointOutputs, evaluatePart),
       flipMargins: (study.screening?.weightedSum ?? []).map((w, entry) => ({
         entry,
         margins: weightedSumFlipMargins(
@@ -618,7 +681,10 @@ export function createMonteCarloRun(
         `the totals cover blocks ${totals.firstBlock} … ${totals.firstBlock + totals.blockCount - 1} of 0 … ${blocks - 1}`,
       );
     }
-    const stats: Statistics = { totals, capacity };
+    const stats: Statistics = {
+      totals,
+      byStream: byRows ? byStreams(totals.reservoir) : undefined,
+    };
     const { tornado, flipMargins, ahpFlipMargins: ahp } = fixedParts();
     return {
       iterations,
@@ -740,7 +806,8 @@ interface Tracker {
 
 interface Statistics {
   readonly totals: MonteCarloTotals;
-  readonly capacity: number;
+  /** The reservoir transposed (capacity values per stream), unless too large to copy. */
+  readonly byStream: Float64Array | undefined;
 }
 
 const countOf = (stats: Statistics, j: number): number =>
@@ -748,9 +815,18 @@ const countOf = (stats: Statistics, j: number): number =>
 
 /** Stream j's distribution, as the running moments and quantile reservoir banks report it. */
 function summary(stats: Statistics, j: number, point: number | undefined): OutputDistribution {
-  const { moments, reservoir, sizes } = stats.totals;
+  const { moments, sizes, reservoir } = stats.totals;
   const at = j * MOMENT_FIELDS;
-  const sample = reservoir.slice(j * stats.capacity, j * stats.capacity + (sizes[j] as number));
+  const size = sizes[j] as number;
+  const streams = sizes.length;
+  const capacity = reservoir.length / streams;
+  let sample: Float64Array;
+  if (stats.byStream !== undefined) {
+    sample = stats.byStream.subarray(j * capacity, j * capacity + size);
+  } else {
+    sample = new Float64Array(size);
+    for (let s = 0; s < size; s++) sample[s] = reservoir[s * streams + j] as number;
+  }
   const [p5, p50, p95] = quantilesBySelection(sample.slice(), [0.05, 0.5, 0.95]) as [
     number,
     number,
@@ -807,18 +883,14 @@ function outputValue(out: OptionOutputs, m: number): number | undefined {
   }
 }
 
-function sampleWithin(
-  input: ResolvedInput,
-  sampler: Sampler,
-  random: ReturnType<typeof createRandomSource>,
-): number {
-  try {
-    return sampler(random);
-  } catch (error) {
-    if (error instanceof GpError)
-      throw new GpError(error.code, `uncertain["${input.path}"].${error.field}`, error.detail);
-    throw error;
-  }
+type PartKind = 'economics' | 'epi' | 'productivity';
+const PART_KINDS: readonly PartKind[] = ['economics', 'epi', 'productivity'];
+
+/** A sampler's error at its input's field. */
+function atInput(input: ResolvedInput, error: unknown): unknown {
+  if (error instanceof GpError)
+    return new GpError(error.code, `uncertain["${input.path}"].${error.field}`, error.detail);
+  return error;
 }
 
 function atIteration(error: unknown, t: number, seed: number): unknown {
@@ -893,13 +965,19 @@ function studyTornado(
   model: StudyModel,
   inputs: readonly ResolvedInput[],
   pointOutputs: readonly OptionOutputs[],
+  evaluatePart: OptionPartEvaluator,
 ): TornadoResult[] {
   const ends = inputs.map((input) => {
     const { low, high } = distributionEnds(input.distribution, input.domain);
     const at = (value: number) => {
       const state: WorkingState = model.fresh();
       input.write(state, value);
-      return evaluateAllOptions(model, state);
+      // evaluateAllOptions by the kernels (bitwise equal, the engine's errors when they decline).
+      return state.options.map((_, k) => {
+        const out: OptionOutputs = {};
+        for (const part of PART_KINDS) evaluatePart(state, k, part, out);
+        return out;
+      });
     };
     return { input, low, high, atLow: at(low), atHigh: at(high) };
   });

@@ -121,20 +121,51 @@ export function reservoirRankErrorBound(capacity: number, count: number, delta: 
 export function quantilesBySelection(values: Float64Array, ps: readonly number[]): number[] {
   const n = values.length;
   if (n === 0) throw new GpError('EMPTY', 'values', 'needs at least one value');
-  const order = ps
-    .map((p, i) => ({ i, h: (n - 1) * requireInRange(p, 0, 1, `ps[${i}]`) }))
-    .sort((a, z) => a.h - z.h);
+  const hs = ps.map((p, i) => (n - 1) * requireInRange(p, 0, 1, `ps[${i}]`));
+  // The ranks nearest the middle first: each selection splits the values for the next ones
+  // (after x₍k₎ is selected every value before k is ≤ it and every value after it ≥ it).
+  const middle = (n - 1) / 2;
+  const order = hs
+    .map((h, i) => ({ i, h }))
+    .sort((a, z) => Math.abs(a.h - middle) - Math.abs(z.h - middle));
+  const selected: number[] = []; // ascending
   const out = new Array<number>(ps.length);
-  // After selecting x₍k₎ every value from k on is ≥ it: later (larger) ranks search from k.
-  let from = 0;
   for (const { i, h } of order) {
     const lo = Math.floor(h);
-    const a = selectRank(values, lo, from, n - 1);
-    from = lo;
-    const b = lo + 1 < n ? selectRank(values, lo + 1, lo + 1, n - 1) : a;
-    out[i] = a === b ? a : a + (h - lo) * (b - a);
+    let below = -1;
+    let above = n;
+    for (const k of selected) {
+      if (k <= lo) below = k;
+      else if (k < above) above = k;
+    }
+    const a = below === lo ? (values[lo] as number) : selectRank(values, lo, below + 1, above - 1);
+    if (below !== lo) selected.splice(selected.filter((k) => k < lo).length, 0, lo);
+    // Every value after x₍lo₎ up to the next selected rank is ≥ it and ≤ the values beyond:
+    // x₍lo+1₎ is their minimum (one scan, not a selection).
+    let b = a;
+    if (lo + 1 < n) {
+      const last = Math.min(above, n - 1);
+      b = values[lo + 1] as number;
+      for (let k = lo + 2; k <= last; k++) if ((values[k] as number) < b) b = values[k] as number;
+    }
+    const x = signedZero(values, lo, a);
+    out[i] = x === b ? x : x + (h - lo) * (b - x);
   }
   return out;
+}
+
+/**
+ * x₍k₎ with the sign a sort gives a zero (−0 before +0), whatever the order selection left the
+ * values in, so the quantiles are the sorted values' bitwise.
+ */
+function signedZero(values: Float64Array, k: number, x: number): number {
+  if (x !== 0) return x;
+  let negative = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v < 0 || Object.is(v, -0)) negative++;
+  }
+  return k < negative ? -0 : 0;
 }
 
 /** x₍k₎ of values[lo..hi] (inclusive), partitioning them around it (Hoare). */

@@ -206,7 +206,10 @@ export function buildStudyModel(study: StudyInput, ahp: readonly AhpSectionResul
 function sumItems(items: readonly MutableItem[] | undefined): number {
   let sum = 0;
   if (items === undefined) return sum;
-  for (const item of items) sum = sum + item.amount * (item.quantity ?? 1);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as MutableItem;
+    sum = sum + item.amount * (item.quantity ?? 1);
+  }
   return sum;
 }
 
@@ -574,19 +577,19 @@ export function resolveInputPath(
           : section === 'scores'
             ? 'scores'
             : 'productivity';
+    // The record chosen once, not by comparing the section every iteration.
+    const recordOf: (o: WorkingOption) => Record<string, unknown> | undefined =
+      section === 'effects.removal'
+        ? (o) => o.removal
+        : section === 'effects.inputChanges'
+          ? (o) => o.inputChanges
+          : section === 'effects.outputChanges'
+            ? (o) => o.outputChanges
+            : section === 'sieve'
+              ? (o) => o.sieve
+              : (o) => o.scores;
     const write = (state: WorkingState, v: NumberOrRange) => {
-      const o = state.options[index] as WorkingOption;
-      const target =
-        section === 'effects.removal'
-          ? o.removal
-          : section === 'effects.inputChanges'
-            ? o.inputChanges
-            : section === 'effects.outputChanges'
-              ? o.outputChanges
-              : section === 'sieve'
-                ? o.sieve
-                : o.scores;
-      (target as Record<string, NumberOrRange>)[key] = v;
+      (recordOf(state.options[index] as WorkingOption) as Record<string, unknown>)[key] = v;
     };
     return {
       path: canonical(`${section}.${key}`),
@@ -652,23 +655,34 @@ export function resolveInputPath(
         domain: NON_NEGATIVE,
         point: prop === 'amount' ? entry.amount : (entry.quantity ?? 1),
         target,
-        // Named stores (no keyed access by list or property name): this runs every iteration.
-        write: (s, v) => {
-          const w = econ(s);
-          const items =
-            list === 'investment'
-              ? w.investment
-              : list === 'annualCosts'
-                ? w.annualCosts
-                : w.annualBenefits;
-          const item = (items as MutableItem[])[k] as MutableItem;
-          if (prop === 'amount') item.amount = pointOf(v);
-          else item.quantity = pointOf(v);
-        },
+        // Named stores chosen once (no keyed access or comparisons): this runs every iteration.
+        write: itemWriter(econ, list, k, prop),
       };
     }
   }
   throw unknown(`option "${option.id}" has no input "${rest}" the uncertainty analysis can vary`);
+}
+
+/** A writer of one economics item's amount or quantity, its list and property chosen once. */
+function itemWriter(
+  econ: (state: WorkingState) => WorkingEconomics,
+  list: 'investment' | 'annualCosts' | 'annualBenefits',
+  k: number,
+  prop: 'amount' | 'quantity',
+): ResolvedInput['write'] {
+  const itemOf: (w: WorkingEconomics) => MutableItem =
+    list === 'investment'
+      ? (w) => w.investment[k] as MutableItem
+      : list === 'annualCosts'
+        ? (w) => (w.annualCosts as MutableItem[])[k] as MutableItem
+        : (w) => (w.annualBenefits as MutableItem[])[k] as MutableItem;
+  return prop === 'amount'
+    ? (s, v) => {
+        itemOf(econ(s)).amount = typeof v === 'number' ? v : pointOf(v);
+      }
+    : (s, v) => {
+        itemOf(econ(s)).quantity = typeof v === 'number' ? v : pointOf(v);
+      };
 }
 
 /** effluent.parameters[ref].measured or .weight: an EPI input of the study's EPI section. */
@@ -747,7 +761,8 @@ interface EpiKernel {
   readonly weights: Float64Array;
   readonly standards: readonly CheckedDeviationStandard[];
   /** Parameter index → the option's removal key, for the parameters the option treats. */
-  readonly treated: readonly (readonly [number, string])[];
+  readonly treatedIndex: Int32Array;
+  readonly treatedKey: readonly string[];
   /** The treated parameters' measured values when they are sampled (scratch). */
   readonly variedMeasured: Float64Array;
 }
@@ -788,11 +803,13 @@ function epiKernel(model: StudyModel, option: WorkingOption): EpiKernel | undefi
     }
     return {
       fixedTerms: Float64Array.from(base.terms, (t) => t.term),
-      removal: new Float64Array(parameters.length),
+      // NaN (untreated) except at the treated parameters, which every evaluation overwrites.
+      removal: new Float64Array(parameters.length).fill(NaN),
       measured,
       weights: Float64Array.from(parameters, (p) => p.weight),
       standards: parameters.map((p) => checkDeviationStandard(p.standard, p.limitKind)),
-      treated,
+      treatedIndex: Int32Array.from(treated, ([i]) => i),
+      treatedKey: treated.map(([, key]) => key),
       variedMeasured: new Float64Array(parameters.length).fill(NaN),
     };
   } catch {
@@ -871,17 +888,20 @@ export function createOptionPartEvaluator(model: StudyModel): OptionPartEvaluato
         fixedTerms = varied.terms;
         weights = varied.weights;
         measured = kernel.variedMeasured;
-        for (const [i] of kernel.treated) {
+        for (let t = 0; t < kernel.treatedIndex.length; t++) {
+          const i = kernel.treatedIndex[t] as number;
           const m = state.epiMeasured[i];
           measured[i] = typeof m === 'number' ? m : NaN;
         }
         ready = fixedTerms !== undefined;
       }
       if (ready && kernel !== null && option.removal !== undefined) {
-        kernel.removal.fill(NaN);
-        for (const [i, key] of kernel.treated) {
-          const r = option.removal[key];
-          kernel.removal[i] = r === undefined ? NaN : pointOf(r);
+        const removal = option.removal;
+        const { treatedIndex, treatedKey } = kernel;
+        for (let t = 0; t < treatedIndex.length; t++) {
+          const r = removal[treatedKey[t] as string];
+          kernel.removal[treatedIndex[t] as number] =
+            r === undefined ? NaN : typeof r === 'number' ? r : pointOf(r);
         }
         const total = deviationEpiTotal(
           fixedTerms as Float64Array,

@@ -5,6 +5,7 @@
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import { useEffect, useRef } from 'react';
+import { drawableChartOption } from '../../report/charts.js';
 
 export function Chart(props: {
   readonly option: EChartsOption;
@@ -29,7 +30,7 @@ export function Chart(props: {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ ...props.option, animation: false }, true);
+    chart.current?.setOption({ ...drawableChartOption(props.option), animation: false }, true);
   }, [props.option]);
 
   return (
