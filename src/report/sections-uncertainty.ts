@@ -121,6 +121,15 @@ export function uncertaintySection(ctx: ReportContext): SafeHtml {
     html`<p>${t.intro(ctx.num(result.iterations, 0), result.seed, result.inputs.length)}</p>`,
   ];
 
+  // The columns of every distribution table (per option, and the EPI before).
+  const distributionHead = html`<tr>
+    <th scope="col">${t.output}</th>
+    <th scope="col" class="num">${t.point}</th>
+    <th scope="col" class="num">${t.mean}</th>
+    <th scope="col" class="num">P5</th>
+    <th scope="col" class="num">P50</th>
+    <th scope="col" class="num">P95</th>
+  </tr>`;
   for (const option of result.options) {
     const rows = SHOWN.flatMap((output) => {
       const d: OutputDistribution | undefined = option.outputs[output];
@@ -140,14 +149,7 @@ export function uncertaintySection(ctx: ReportContext): SafeHtml {
     parts.push(
       table(ctx, {
         caption: t.distribution(option.name),
-        head: html`<tr>
-          <th scope="col">${t.output}</th>
-          <th scope="col" class="num">${t.point}</th>
-          <th scope="col" class="num">${t.mean}</th>
-          <th scope="col" class="num">P5</th>
-          <th scope="col" class="num">P50</th>
-          <th scope="col" class="num">P95</th>
-        </tr>`,
+        head: distributionHead,
         body: rows,
       }),
     );
@@ -158,14 +160,7 @@ export function uncertaintySection(ctx: ReportContext): SafeHtml {
     parts.push(
       table(ctx, {
         caption: t.epiBefore,
-        head: html`<tr>
-          <th scope="col">${t.output}</th>
-          <th scope="col" class="num">${t.point}</th>
-          <th scope="col" class="num">${t.mean}</th>
-          <th scope="col" class="num">P5</th>
-          <th scope="col" class="num">P50</th>
-          <th scope="col" class="num">P95</th>
-        </tr>`,
+        head: distributionHead,
         body: [
           html`<tr>
             <th scope="row">${t.epiBefore}</th>
