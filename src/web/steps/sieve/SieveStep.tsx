@@ -10,14 +10,14 @@ import {
   textColumn,
   type GridColumn,
 } from '../../components/columns.js';
-import { Empty, Metric, Section, StepHeader } from '../../components/layout.js';
+import { Empty, Metric, Section } from '../../components/layout.js';
 import { useLanguage } from '../../i18n/index.js';
 import { useStudy } from '../../study/editor.js';
+import { ScreeningList } from '../../components/ScreeningList.js';
 import { OptionalTable } from '../../components/OptionalTable.js';
 import { setAt } from '../../study/paths.js';
 import { OptionMatrix, type MatrixColumn } from '../../components/OptionMatrix.js';
 import {
-  addScreening,
   nextId,
   rangeCell,
   removeScreening,
@@ -28,28 +28,7 @@ import { ScreeningScope } from './ScreeningScope.js';
 import { runSieve, sieveReasonText } from './sieve-view.js';
 
 export function SieveStep() {
-  const { t } = useTranslation('sieve');
-  const { input, update, canEdit } = useStudy();
-  const sieves = input.screening?.sieve ?? [];
-  const hasOptions = (input.options ?? []).length > 0;
-  return (
-    <>
-      <StepHeader title={t('title')} intro={t('intro')} />
-      {!hasOptions && <Empty>{t('noOptions')}</Empty>}
-      {hasOptions && sieves.length === 0 && <Empty>{t('noSieve')}</Empty>}
-      {sieves.map((_, i) => (
-        <SieveBlock key={i} index={i} />
-      ))}
-      {canEdit && hasOptions && (
-        <button
-          type="button"
-          onClick={() => update((s) => addScreening(s, 'sieve', { criteria: [] }))}
-        >
-          + {t('add')}
-        </button>
-      )}
-    </>
-  );
+  return <ScreeningList namespace="sieve" kind="sieve" emptyKey="noSieve" Block={SieveBlock} />;
 }
 
 function SieveBlock(props: { readonly index: number }) {

@@ -6,13 +6,13 @@ import { formatInput } from '../../../report/format.js';
 import { fill, labels } from '../../../report/i18n.js';
 import { Chart } from '../../components/Chart.js';
 import { numberColumn, textColumn } from '../../components/columns.js';
-import { Empty, Metric, ResultTable, Section, StepHeader } from '../../components/layout.js';
+import { Empty, Metric, ResultTable, Section } from '../../components/layout.js';
 import { useLanguage } from '../../i18n/index.js';
 import { useStudy } from '../../study/editor.js';
+import { ScreeningList } from '../../components/ScreeningList.js';
 import { OptionalTable } from '../../components/OptionalTable.js';
 import { OptionMatrix, type MatrixColumn } from '../../components/OptionMatrix.js';
 import {
-  addScreening,
   nextId,
   numberCell,
   removeScreening,
@@ -30,27 +30,13 @@ import {
 type Criterion = WeightedSumInput['criteria'][number];
 
 export function WeightedSumStep() {
-  const { t } = useTranslation('weighted-sum');
-  const { input, update, canEdit } = useStudy();
-  const list = input.screening?.weightedSum ?? [];
-  const hasOptions = (input.options ?? []).length > 0;
   return (
-    <>
-      <StepHeader title={t('title')} intro={t('intro')} />
-      {!hasOptions && <Empty>{t('noOptions')}</Empty>}
-      {hasOptions && list.length === 0 && <Empty>{t('none')}</Empty>}
-      {list.map((_, i) => (
-        <WeightedSumBlock key={i} index={i} />
-      ))}
-      {canEdit && hasOptions && (
-        <button
-          type="button"
-          onClick={() => update((s) => addScreening(s, 'weightedSum', { criteria: [] }))}
-        >
-          + {t('add')}
-        </button>
-      )}
-    </>
+    <ScreeningList
+      namespace="weighted-sum"
+      kind="weightedSum"
+      emptyKey="none"
+      Block={WeightedSumBlock}
+    />
   );
 }
 
