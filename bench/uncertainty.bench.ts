@@ -25,7 +25,7 @@ import {
 
 const OPTIONS = 5;
 
-function benchStudy(): StudyInput {
+export function benchStudy(): StudyInput {
   const options: GpOption[] = Array.from({ length: OPTIONS }, (_, k) => ({
     id: `alt-${k + 1}`,
     name: `Option ${k + 1}`,
@@ -55,7 +55,7 @@ function benchStudy(): StudyInput {
   };
 }
 
-function uncertainInputs(): UncertainInputs {
+export function uncertainInputs(): UncertainInputs {
   const out: Record<string, UncertainDistribution> = {};
   for (let k = 0; k < OPTIONS; k++) {
     const id = `alt-${k + 1}`;

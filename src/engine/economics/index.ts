@@ -38,6 +38,10 @@ export {
 } from './equivalent-annual-amounts.js';
 export { type AnnualWorthResult, annualWorth } from './annual-worth.js';
 export {
+  type UniformNetPresentValueResult,
+  uniformNetPresentValue,
+} from './uniform-net-present-value.js';
+export {
   type AnnualBenefitCostRatioResult,
   type PresentWorthBenefitCostInput,
   type PresentWorthBenefitCostResult,

@@ -8,10 +8,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   annualWorth,
-  netPresentValue,
   rankEconomicAlternatives,
   simplePaybackPeriod,
   uniformCashFlowSeries,
+  uniformNetPresentValue,
 } from '../economics/index.js';
 import { concentrationsAfterRemoval } from '../effects/index.js';
 import { checkDeviationStandard, deviationEpi, type DeviationParameter } from '../epi/index.js';
@@ -53,7 +53,8 @@ function engineEconomics(
   });
   const payback = simplePaybackPeriod(flows);
   return {
-    npv: netPresentValue(rate, flows).netPresentValue,
+    npv: uniformNetPresentValue({ investment, annualBenefit, annualCost, rate, life, salvage })
+      .netPresentValue,
     annualWorth: worth.annualWorth,
     bcr: divide(worth.annualBenefit, worth.equivalentAnnualCost, 'annualCosts'),
     payback: payback.kind === 'recovered' ? payback.years : NaN,
@@ -67,7 +68,7 @@ const money = fc.oneof(
 );
 
 describe('uniformEconomicsInto', () => {
-  it('equals annualWorth, netPresentValue and simplePaybackPeriod bitwise on random alternatives', () => {
+  it('equals annualWorth, uniformNetPresentValue and simplePaybackPeriod bitwise on random alternatives', () => {
     const out = new Float64Array(4);
     fc.assert(
       fc.property(
@@ -78,8 +79,9 @@ describe('uniformEconomicsInto', () => {
           fc.constantFrom(0, 0.1, -0.5, 1e-9, -1e-12),
           fc.double({ min: -0.9, max: 2, noNaN: true }),
         ),
-        fc.integer({ min: 1, max: 60 }),
-        fc.oneof(fc.constant(0), fc.double({ min: -1e8, max: 1e8, noNaN: true })),
+        // Long lives at rates near −100 % reach the factors' overflow.
+        fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 2000 })),
+        fc.oneof(fc.constant(0), fc.constant(-0), fc.double({ min: -1e8, max: 1e8, noNaN: true })),
         (investment, benefit, cost, rate, life, salvage) => {
           const ok = uniformEconomicsInto(investment, benefit, cost, rate, life, salvage, out);
           let expected: ReturnType<typeof engineEconomics> | undefined;

@@ -20,9 +20,9 @@ const finite = Number.isFinite;
 
 /**
  * NPV, AW, BCR and simple payback of a uniform alternative, bitwise equal to annualWorth,
- * uniformCashFlowSeries + netPresentValue and simplePaybackPeriod; false when the engine would throw.
- * @equation AW = B − (I·(A/P) − S·(A/F) + C); BCR = B / (I·(A/P) − S·(A/F) + C); NPV = Σ CF_t·e^(−t·ln(1+i)) (compensated); payback: first t with ΣCF ≥ 0, linear within the year
- * @source annualWorth, netPresentValue, simplePaybackPeriod (src/engine/economics), the same operations in the same order
+ * uniformNetPresentValue and simplePaybackPeriod of uniformCashFlowSeries; false when the engine would throw.
+ * @equation AW = B − (I·(A/P) − S·(A/F) + C); BCR = B / (I·(A/P) − S·(A/F) + C); NPV = −I + (B − C)·(P/A) + S·(P/F); payback: first t with ΣCF ≥ 0, linear within the year
+ * @source annualWorth, uniformNetPresentValue, simplePaybackPeriod (src/engine/economics), the same operations in the same order
  * @param investment I ≥ 0
  * @param annualBenefit B ≥ 0
  * @param annualCost C ≥ 0
@@ -48,22 +48,28 @@ export function uniformEconomicsInto(
   if (!(Number.isInteger(life) && life >= 1 && life <= MAX_UNIFORM_PERIODS)) return false;
   if (!finite(salvage)) return false;
   // equivalentAnnualAmounts, with (A/P) and (A/F) as annualGivenPresentFactor and
-  // annualGivenFutureFactor compute them (x = n·ln(1+i); series forms for |x| < 1).
+  // annualGivenFutureFactor compute them (x = n·ln(1+i); series forms for |x| < 1), and (P/A)
+  // as presentGivenAnnualFactor does (the same product or quotient, inverted).
   const logGrowth = Math.log1p(rate);
   const x = life * logGrowth;
   let capitalRecoveryFactor: number;
   let sinkingFundFactor: number;
+  let presentWorthFactor: number;
   if (Math.abs(x) < 1) {
     const logRatio = rate === 0 ? 1 : logGrowth / rate;
     const below = x === 0 ? 1 : Math.expm1(-x) / -x;
     const above = x === 0 ? 1 : Math.expm1(x) / x;
-    capitalRecoveryFactor = 1 / (life * logRatio * below);
+    presentWorthFactor = life * logRatio * below;
+    capitalRecoveryFactor = 1 / presentWorthFactor;
     sinkingFundFactor = 1 / (life * logRatio * above);
   } else {
-    capitalRecoveryFactor = rate / -Math.expm1(-x);
+    const discountedLoss = -Math.expm1(-x);
+    presentWorthFactor = discountedLoss / rate;
+    capitalRecoveryFactor = rate / discountedLoss;
     sinkingFundFactor = rate / Math.expm1(x);
   }
   if (!(finite(capitalRecoveryFactor) && finite(sinkingFundFactor))) return false;
+  if (!finite(presentWorthFactor)) return false;
   const annualInvestment = investment * capitalRecoveryFactor;
   const annualSalvage = salvage * sinkingFundFactor;
   const capitalRecovery = annualInvestment - annualSalvage;
@@ -73,16 +79,18 @@ export function uniformEconomicsInto(
   if (!(finite(equivalentAnnualCost) && finite(worth) && equivalentAnnualCost > 0)) return false;
   const bcr = annualBenefit / equivalentAnnualCost;
   if (!finite(bcr)) return false;
-  // uniformCashFlowSeries: −I (or 0) now, A = B − C at the end of each year, A + S in the last.
   const annualNet = annualBenefit - annualCost;
   if (!finite(annualNet)) return false;
+  // uniformNetPresentValue: −I + (B − C)·(P/A) + S·(P/F). Without salvage the (P/F) term is a
+  // zero of the salvage's sign whatever (P/F) is, and (P/F) is finite whenever (P/A) is.
+  const salvageWorth = salvage === 0 ? salvage : salvage * Math.exp(-x);
+  const npv = -investment + annualNet * presentWorthFactor + salvageWorth;
+  if (!finite(npv)) return false;
+  // uniformCashFlowSeries' flows: −I (or 0) now, A = B − C at the end of each year, A + S in
+  // the last; simplePaybackPeriod's cumulative flow over them, in the engine's order.
   const first = investment === 0 ? 0 : -investment;
   const last = annualNet + salvage;
   if (!finite(last)) return false;
-  // One pass over the flows: netPresentValue's discounted terms e^(−t·ln(1+i)) in a compensated
-  // (Neumaier) sum, and simplePaybackPeriod's cumulative flow, each in the engine's order.
-  let sum = 0;
-  let compensation = 0;
   let running = 0;
   let previous = 0;
   let firstNegative = -1;
@@ -91,14 +99,6 @@ export function uniformEconomicsInto(
   let after = 0;
   for (let t = 0; t <= life; t++) {
     const flow = t === 0 ? first : t === life ? last : annualNet;
-    // e^(∓0) is exactly 1: the call is saved for the first flow.
-    const discountFactor = t === 0 ? 1 : Math.exp(-t * logGrowth);
-    if (!finite(discountFactor)) return false;
-    const v = flow * discountFactor;
-    if (!finite(v)) return false;
-    const s = sum + v;
-    compensation += Math.abs(sum) >= Math.abs(v) ? sum - s + v : v - s + sum;
-    sum = s;
     previous = running;
     running = running + flow;
     if (!finite(running)) return false;
@@ -110,8 +110,6 @@ export function uniformEconomicsInto(
       after = running;
     }
   }
-  const npv = sum + compensation;
-  if (!finite(npv)) return false;
   // Recovered within the year after the last negative cumulative flow, linearly.
   let payback = NaN;
   if (firstNegative === -1) {

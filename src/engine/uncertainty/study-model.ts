@@ -9,10 +9,10 @@ import { isRange, pointOf, type NumberOrRange } from '../range.js';
 import { divide } from '../validate.js';
 import {
   annualWorth,
-  netPresentValue,
   rankEconomicAlternatives,
   simplePaybackPeriod,
   uniformCashFlowSeries,
+  uniformNetPresentValue,
 } from '../economics/index.js';
 import { MAX_UNIFORM_PERIODS } from '../economics/uniform-cash-flows.js';
 import { deviationEpi, trafficLightEpi, type LabMeasurement } from '../epi/index.js';
@@ -239,7 +239,7 @@ function economicsOutputs(e: WorkingEconomics, out: OptionOutputs): void {
     ...(e.salvage !== undefined && { salvage: e.salvage }),
   });
   const payback = simplePaybackPeriod(cashFlows);
-  out.npv = netPresentValue(uniform.rate, cashFlows).netPresentValue;
+  out.npv = uniformNetPresentValue(uniform).netPresentValue;
   out.annualWorth = worth.annualWorth;
   out.bcr = divide(worth.annualBenefit, worth.equivalentAnnualCost, 'annualCosts');
   out.hasPayback = true;
