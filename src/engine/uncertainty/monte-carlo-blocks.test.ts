@@ -155,6 +155,10 @@ describe('merging streaming statistics', () => {
       const plan = reservoirMergePlan(300, 100, 100, random);
       expect(plan.length).toBe(100);
       expect(new Set(plan).size).toBe(100);
+      // a's kept values stay where they are, so a merge copies only b's.
+      plan.forEach((pick, s) => {
+        if (pick >= 0) expect(pick).toBe(s);
+      });
       let k = 0;
       for (const i of plan) {
         if (i >= 0) {

@@ -189,7 +189,7 @@ export interface MonteCarloStudyResult {
 
 export const MAX_MONTE_CARLO_ITERATIONS = 10_000_000;
 
-/** Reservoir values (streams × capacity) up to which merges and the finish copy whole rows. */
+/** Reservoir values (streams × capacity) up to which the finish transposes the reservoir whole. */
 const ROW_SCRATCH_LIMIT = 1 << 22;
 
 /**
@@ -565,10 +565,9 @@ export function createMonteCarloRun(
     return totals;
   };
 
-  // The merged reservoir before it is copied back (one array for every merge): whole rows
-  // when they are small enough to hold twice, otherwise one stream at a time.
+  // The finish reads the reservoir stream by stream from a transposed copy when it is small
+  // enough to hold twice, otherwise one stream at a time.
   const byRows = streams * capacity <= ROW_SCRATCH_LIMIT;
-  let scratchReservoir = new Float64Array(0);
   /** The reservoir stream by stream, in one sequential pass over its rows. */
   const byStreams = (reservoir: Float64Array): Float64Array => {
     const out = new Float64Array(streams * capacity);
@@ -591,8 +590,6 @@ export function createMonteCarloRun(
     }
     if (totals === undefined) return next;
     const random = createBlockRandomSource(mergeSeed, next.firstBlock);
-    const scratchLength = byRows ? streams * capacity : capacity;
-    if (scratchReservoir.length < scratchLength) scratchReservoir = new Float64Array(scratchLength);
     // One plan per pair of counts, made in stream order: streams fed every iteration share it
     // (and its draws).
     const plans = new Map<string, Int32Array>();
@@ -613,33 +610,26 @@ export function createMonteCarloRun(
       }
       planOf.push(plan);
     }
-    const merged = scratchReservoir;
+    // a's kept values stay in their slots: only b's are copied in.
     const into = totals.reservoir;
     const from = next.reservoir;
     for (const plan of plans.values()) {
       const size = plan.length;
       const members: number[] = [];
       for (let j = 0; j < streams; j++) if (planOf[j] === plan) members.push(j);
-      if (byRows && members.length === streams) {
+      if (members.length === streams) {
         // Every stream: whole rows (the common case).
         for (let s = 0; s < size; s++) {
           const pick = plan[s] as number;
-          const source = pick >= 0 ? into : from;
-          const row = (pick >= 0 ? pick : -1 - pick) * streams;
-          const to = s * streams;
-          for (let j = 0; j < streams; j++) merged[to + j] = source[row + j] as number;
+          if (pick >= 0) continue;
+          into.set(from.subarray((-1 - pick) * streams, -pick * streams), s * streams);
         }
-        into.set(merged.subarray(0, size * streams));
       } else {
         for (const j of members) {
           for (let s = 0; s < size; s++) {
             const pick = plan[s] as number;
-            merged[s] =
-              pick >= 0
-                ? (into[pick * streams + j] as number)
-                : (from[(-1 - pick) * streams + j] as number);
+            if (pick < 0) into[s * streams + j] = from[(-1 - pick) * streams + j] as number;
           }
-          for (let s = 0; s < size; s++) into[s * streams + j] = merged[s] as number;
         }
       }
       for (const j of members) totals.sizes[j] = size;

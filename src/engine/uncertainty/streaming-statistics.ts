@@ -496,18 +496,19 @@ export function mergeMoments(into: Float64Array, from: Float64Array, j: number):
 }
 
 /**
- * How to merge two uniform reservoir samples into one of the union: a's sample (size
+ * How to merge two uniform reservoir samples into one of the union, in place: a's sample (size
  * min(n_a, m)) of n_a values and b's (size min(n_b, m)) of n_b values. When everything fits,
- * a's values then b's; otherwise the number k taken from a is hypergeometric (m draws without
- * replacement from n_a + n_b), and k of a's and m − k of b's kept values are chosen uniformly
- * (partial Fisher–Yates), so the result is a uniform sample of size m of the union.
- * @equation plan = [0…s_a−1, ¬0…¬(s_b−1)] if n_a + n_b ≤ m; else k ~ Hypergeometric(n_a + n_b, n_a, m), uniform k of a, m − k of b
+ * a's values then b's; otherwise the number k kept of a is hypergeometric (m draws without
+ * replacement from n_a + n_b), a uniform k of a's values stay in their slots, and a uniform
+ * m − k of b's fill the other slots (partial Fisher–Yates), so the result is a uniform sample of
+ * size m of the union and merging copies only b's values.
+ * @equation plan = [0…s_a−1, ¬0…¬(s_b−1)] if n_a + n_b ≤ m; else k ~ Hypergeometric(n_a + n_b, n_a, m), uniform k of a kept in place, uniform m − k of b in the rest
  * @source Vitter (1985) ACM TOMS 11(1) 37–57 (uniform reservoir samples); Tillé (2006) Sampling Algorithms, Springer, §4.4 (sequential draws without replacement)
  * @param na n_a, the values a's sample stands for
  * @param nb n_b, the values b's sample stands for
  * @param capacity m, the reservoir size
  * @param random the merge's own seeded random source
- * @returns per kept slot: i ≥ 0 for a's value i, −1 − i for b's value i
+ * @returns per slot of the merged sample: s itself where a's value s stays, −1 − i for b's value i
  * @throws GpError OUT_OF_RANGE when the sizes are not whole numbers
  * @example Array.from(reservoirMergePlan(2, 1, 10, createRandomSource(1))) // => [0, 1, -1]
  */
@@ -534,18 +535,27 @@ export function reservoirMergePlan(
     if (random.nextUnit() * (total - i) < a - fromA) fromA += 1;
   }
   const plan = new Int32Array(m);
-  const pick = (size: number, count: number, offset: number, code: (i: number) => number) => {
-    const order = new Int32Array(size);
-    for (let i = 0; i < size; i++) order[i] = i;
-    for (let i = 0; i < count; i++) {
-      const j = i + Math.floor(random.nextUnit() * (size - i));
-      const chosen = order[j] as number;
-      order[j] = order[i] as number;
-      order[i] = chosen;
-      plan[offset + i] = code(chosen);
-    }
-  };
-  pick(sa, fromA, 0, (i) => i);
-  pick(sb, m - fromA, fromA, (i) => -1 - i);
+  for (let s = 0; s < m; s++) plan[s] = s;
+  // The slots b's values go to: sa − k of a's (a uniform choice), then those beyond a's sample.
+  const open = new Int32Array(m - fromA);
+  const order = new Int32Array(Math.max(sa, sb));
+  for (let i = 0; i < sa; i++) order[i] = i;
+  const dropped = sa - fromA;
+  for (let i = 0; i < dropped; i++) {
+    const j = i + Math.floor(random.nextUnit() * (sa - i));
+    const chosen = order[j] as number;
+    order[j] = order[i] as number;
+    order[i] = chosen;
+    open[i] = chosen;
+  }
+  for (let s = sa; s < m; s++) open[dropped + s - sa] = s;
+  for (let i = 0; i < sb; i++) order[i] = i;
+  for (let i = 0; i < open.length; i++) {
+    const j = i + Math.floor(random.nextUnit() * (sb - i));
+    const chosen = order[j] as number;
+    order[j] = order[i] as number;
+    order[i] = chosen;
+    plan[open[i] as number] = -1 - chosen;
+  }
   return plan;
 }
