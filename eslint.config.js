@@ -4,14 +4,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Layers each layer must not import (engine <- document <- cli/report/server <- web). */
+/**
+ * Layers each layer must not import (engine <- document <- cli/report/server <- web; parallel,
+ * the engine's worker threads, imports the engine only and serves cli and server).
+ */
 const forbiddenLayers = {
-  engine: ['document', 'cli', 'report', 'server', 'web'],
-  document: ['cli', 'report', 'server', 'web'],
+  engine: ['document', 'parallel', 'cli', 'report', 'server', 'web'],
+  document: ['parallel', 'cli', 'report', 'server', 'web'],
+  parallel: ['document', 'cli', 'report', 'server', 'web'],
   cli: ['server', 'web'],
-  report: ['cli', 'server', 'web'],
+  report: ['parallel', 'cli', 'server', 'web'],
   server: ['cli', 'web'],
-  web: ['cli', 'server'],
+  web: ['parallel', 'cli', 'server'],
 };
 
 /** Files allowed one more layer: the CLI opens the server's store for `monitor import|summary|alerts`. */

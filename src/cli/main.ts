@@ -20,7 +20,7 @@ import { renderReportHtml } from '../report/render-html.js';
 import { renderReportPdf } from '../report/render-pdf.js';
 import { computeText } from './compute-output.js';
 import { uncertainInputsOfStudy, type MonteCarloStudyResult } from '../engine/uncertainty/index.js';
-import { monteCarloStudyParallel } from './uncertainty-parallel.js';
+import { monteCarloStudyParallel } from '../parallel/uncertainty-parallel.js';
 import { uncertaintyText } from './uncertainty-output.js';
 import { loadStudy, type LoadedStudy } from './load-study.js';
 import { addMonitorCommands, streamMonitoring } from './monitor.js';

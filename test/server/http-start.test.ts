@@ -19,7 +19,12 @@ import {
   DEMO_SERIES_NAME,
 } from '../../src/server/http/demo.js';
 import { buildServer } from '../../src/server/http/index.js';
-import { defaultWebRoot, loadSessionKey, start } from '../../src/server/http/start.js';
+import {
+  defaultWebRoot,
+  loadSessionKey,
+  start,
+  uncertaintyThreadsFrom,
+} from '../../src/server/http/start.js';
 import { openStore } from '../../src/server/store/index.js';
 import {
   Client,
@@ -64,6 +69,17 @@ describe('start', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('reads LESTARI_UNCERTAINTY_THREADS as a whole number 1 … 64, and refuses anything else', () => {
+    expect(uncertaintyThreadsFrom({})).toBeUndefined();
+    expect(uncertaintyThreadsFrom({ LESTARI_UNCERTAINTY_THREADS: '' })).toBeUndefined();
+    expect(uncertaintyThreadsFrom({ LESTARI_UNCERTAINTY_THREADS: '1' })).toBe(1);
+    expect(uncertaintyThreadsFrom({ LESTARI_UNCERTAINTY_THREADS: '8' })).toBe(8);
+    for (const bad of ['0', '2.5', 'two', '65'])
+      expect(() => uncertaintyThreadsFrom({ LESTARI_UNCERTAINTY_THREADS: bad })).toThrow(
+        /LESTARI_UNCERTAINTY_THREADS/,
+      );
   });
 
   it('finds the built web app beside the compiled server, and from source too', () => {

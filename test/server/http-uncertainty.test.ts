@@ -49,6 +49,14 @@ for (const dialect of httpDialects) {
       expect(body.uncertainty).toEqual(JSON.parse(JSON.stringify(engineResult(text, 2000, 1))));
     });
 
+    it('gives the one-thread result for a run long enough for the worker threads', async () => {
+      const response = await client.request('GET', `${url}?iterations=25000&seed=3`);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json<{ uncertainty: unknown }>().uncertainty).toEqual(
+        JSON.parse(JSON.stringify(engineResult(text, 25_000, 3))),
+      );
+    });
+
     it('repeats itself for a seed, and differs for another', async () => {
       const a = await client.request('GET', `${url}?iterations=500&seed=7`);
       const b = await client.request('GET', `${url}?iterations=500&seed=7`);

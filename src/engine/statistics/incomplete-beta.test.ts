@@ -12,6 +12,8 @@ const MPMATH_INCOMPLETE_BETA: readonly (readonly [number, number, number, number
   [0.3, 50, 60, 0.000343411518766289],
   [1e-8, 1e-5, 1e3, 0.99989064369890723],
   [0.9, 2.5, 3.5, 0.99782622715727287],
+  // Small shapes, where jstat.ibeta is off by 1.0e-8 (a fast-check counterexample).
+  [0.3387190020204766, 0.3984350815256305, 0.4846607446096527, 0.4593056915933489],
 ];
 
 describe('regularizedIncompleteBeta', () => {
@@ -32,7 +34,7 @@ describe('regularizedIncompleteBeta', () => {
     }
   });
 
-  it('agrees with jstat.ibeta to 1e-8 (jstat itself is off by up to 6e-9 against mpmath)', () => {
+  it('agrees with jstat.ibeta to 5e-8 (jstat itself is off by up to 1e-8 against mpmath at small shapes)', () => {
     fc.assert(
       fc.property(
         fc.double({ min: 0, max: 1, noNaN: true }),
@@ -40,7 +42,7 @@ describe('regularizedIncompleteBeta', () => {
         fc.double({ min: 0.1, max: 200, noNaN: true }),
         (x, a, b) => {
           expect(Math.abs(regularizedIncompleteBeta(x, a, b) - jStat.ibeta(x, a, b))).toBeLessThan(
-            1e-8,
+            5e-8,
           );
         },
       ),

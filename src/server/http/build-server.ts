@@ -29,6 +29,7 @@ import Fastify, {
 } from 'fastify';
 import { z } from 'zod';
 import type { Store } from '../store/index.js';
+import { monteCarloRunner } from './monte-carlo-runner.js';
 import { HttpError, errorBody, errorHandler } from './http-error.js';
 import { ROLE_RANK, ROUTE_DEFINITIONS, type RateLimited, type RouteDefinition } from './routes.js';
 import { SESSION_SECONDS, sessionUser } from './sessions.js';
@@ -61,6 +62,12 @@ export interface BuildServerOptions {
   readonly chromiumPath?: string;
   /** The built browser app (index.html, assets/): served at / when it holds index.html. */
   readonly webRoot?: string;
+  /**
+   * Threads in all (this one included) for an uncertainty Monte Carlo of two blocks or more.
+   * Default: the cores, at most 4; 1: no worker threads. The workers start at the first such
+   * request and stop with the server.
+   */
+  readonly uncertaintyThreads?: number;
 }
 
 export interface RateLimit {
@@ -128,6 +135,8 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
     ajv: { customOptions: { strict: false } },
   });
   app.setValidatorCompiler(() => (data) => ({ value: data }));
+  const monteCarlo = monteCarloRunner(options.uncertaintyThreads);
+  app.addHook('onClose', () => monteCarlo.close());
   app.setErrorHandler(errorHandler);
   const webApp = webAppRoot(options.webRoot);
   if (options.webRoot !== undefined && webApp === undefined) {
@@ -248,6 +257,7 @@ export function buildServer(options: BuildServerOptions): FastifyInstance {
           store,
           now,
           chromiumPath: options.chromiumPath,
+          monteCarlo: monteCarlo.run,
           request,
           reply,
           userId,

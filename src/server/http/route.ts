@@ -4,6 +4,12 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type {
+  MonteCarloSettings,
+  MonteCarloStudyResult,
+  UncertainInputs,
+} from '../../engine/uncertainty/index.js';
+import type { StudyInput } from '../../engine/study/study-input.js';
 import type { Role, Store } from '../store/index.js';
 
 export type Access = 'public' | 'user' | Role;
@@ -14,6 +20,12 @@ export interface RouteContext<B, Q> {
   readonly now: () => Date;
   /** The Chromium that renders PDF reports; default the report layer's. */
   readonly chromiumPath: string | undefined;
+  /** The uncertainty Monte Carlo on the server's worker threads (the same result as on one). */
+  readonly monteCarlo: (
+    study: StudyInput,
+    uncertain: UncertainInputs,
+    settings: MonteCarloSettings,
+  ) => Promise<MonteCarloStudyResult>;
   readonly request: FastifyRequest;
   readonly reply: FastifyReply;
   /** '' on public routes. */

@@ -21,7 +21,7 @@ import {
 } from '../../document/excel/index.js';
 import { auditStudy } from '../../engine/audit/index.js';
 import { evaluateStudy } from '../../engine/study/evaluate-study.js';
-import { monteCarloStudy, uncertainInputsOfStudy } from '../../engine/uncertainty/index.js';
+import { uncertainInputsOfStudy } from '../../engine/uncertainty/index.js';
 import {
   renderReportHtml,
   renderReportPdf,
@@ -559,7 +559,7 @@ export const ROUTE_DEFINITIONS: readonly RouteDefinition[] = [
       iterations: z.coerce.number().int().min(1).max(MAX_API_ITERATIONS).optional(),
       seed: z.coerce.number().int().min(0).max(0xffffffff).optional(),
     }),
-    async handle({ store, params, query }) {
+    async handle({ store, params, query, monteCarlo }) {
       const study = await store.getStudy(params.orgId, params.studyId);
       const resolved = resolveStudy(study.document);
       if (!resolved.ok) {
@@ -568,7 +568,7 @@ export const ROUTE_DEFINITIONS: readonly RouteDefinition[] = [
         });
       }
       const block = resolved.study.uncertainty;
-      const uncertainty = monteCarloStudy(resolved.study, uncertainInputsOfStudy(resolved.study), {
+      const uncertainty = await monteCarlo(resolved.study, uncertainInputsOfStudy(resolved.study), {
         iterations: query.iterations ?? block?.iterations ?? 10_000,
         seed: query.seed ?? block?.seed ?? 1,
       });

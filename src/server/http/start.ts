@@ -2,7 +2,9 @@
  * Starts the API from the environment: `PORT` (3000), `HOST` (127.0.0.1), `DATABASE_URL`
  * (PostgreSQL when `postgres://…`, else SQLite under `LESTARI_DATA_DIR`, default `./data`),
  * `LESTARI_SESSION_KEY` (64 hex characters) or else a key generated once into
- * `LESTARI_DATA_DIR/session.key`, `LESTARI_TRUST_PROXY=1` behind a TLS-terminating proxy.
+ * `LESTARI_DATA_DIR/session.key`, `LESTARI_TRUST_PROXY=1` behind a TLS-terminating proxy,
+ * `LESTARI_UNCERTAINTY_THREADS` (threads in all for a long Monte Carlo; default the cores, at
+ * most 4; 1: none besides the server's).
  *
  * The browser app is served from `LESTARI_WEB_ROOT`, else from the build beside the server
  * (dist/web) when there is one. Demo mode (`--demo` or `LESTARI_DEMO=1`) makes the demo
@@ -59,6 +61,17 @@ export function runningLine(url: string, demo: false | { passwordFromEnv: boolea
   return `Lestari is running at ${url} — demo sign-in: ${DEMO_EMAIL} / ${password}`;
 }
 
+/** LESTARI_UNCERTAINTY_THREADS as a whole number 1 … 64, undefined when not set. */
+export function uncertaintyThreadsFrom(env: NodeJS.ProcessEnv): number | undefined {
+  const text = env['LESTARI_UNCERTAINTY_THREADS'];
+  if (text === undefined || text === '') return undefined;
+  const threads = Number(text);
+  if (!(Number.isInteger(threads) && threads >= 1 && threads <= 64)) {
+    throw new Error(`LESTARI_UNCERTAINTY_THREADS must be a whole number 1 … 64, got "${text}"`);
+  }
+  return threads;
+}
+
 export interface StartOptions {
   /** The command-line arguments (`--demo`). Default: this process's. */
   readonly args?: readonly string[];
@@ -78,12 +91,14 @@ export async function start(env: NodeJS.ProcessEnv = process.env, options: Start
     ...(env['DATABASE_URL'] ? { databaseUrl: env['DATABASE_URL'] } : {}),
   });
   const webRoot = webRootFrom(env);
+  const threads = uncertaintyThreadsFrom(env);
   const app = buildServer({
     store,
     sessionKey: loadSessionKey(env, dataDir),
     logger: { level: env['LOG_LEVEL'] || 'info' },
     trustProxy: env['LESTARI_TRUST_PROXY'] === '1',
     ...(webRoot === undefined ? {} : { webRoot }),
+    ...(threads === undefined ? {} : { uncertaintyThreads: threads }),
   });
   app.addHook('onClose', () => store.close());
   if (webRoot === undefined) app.log.info('no built web app (dist/web): serving the API only');
